@@ -1,0 +1,159 @@
+import type { Choice } from './choice';
+import { Draft } from './draft';
+import { reachable } from './network';
+import type { NodeId } from './types';
+import { emptyWorld, nodeName, type World } from './world';
+import type { System } from './system';
+
+/** Thrown when a choice names something that is not there (a message no longer in flight...). */
+export class ChoiceError extends Error {
+  override readonly name = 'ChoiceError';
+}
+
+/** Builds the world at step 0: every node initialised, rules checked once. */
+export function createWorld(system: System, seed: number): World {
+  const base = emptyWorld(system, seed);
+  const draft = new Draft(base, 0);
+  draft.nodes = system.nodes.map(() => ({ up: true, state: null, label: '', persisted: {} }));
+  system.nodes.forEach((spec, node) => draft.runNode(node, spec.behaviour.init(system.inputs[node]!)));
+  return draft.finish();
+}
+
+/** Performs one choice. Pure: the given world is untouched. */
+export function apply(world: World, choice: Choice): World {
+  if (world.halted !== null) throw new ChoiceError(`the run has stopped: ${world.halted}`);
+  if (world.step >= world.system.bounds.maxSteps) {
+    const draft = new Draft(world, world.step);
+    draft.halt(`the run reached its cap of ${world.system.bounds.maxSteps} steps`);
+    return draft.finish();
+  }
+  const draft = new Draft(world, world.step + 1);
+  perform(draft, world, choice);
+  return draft.finish();
+}
+
+function perform(draft: Draft, world: World, choice: Choice): void {
+  switch (choice.type) {
+    case 'deliver':
+      return deliver(draft, world, choice.id);
+    case 'drop': {
+      const message = takeMessage(draft, choice.id);
+      return draft.emit({ type: 'drop', envelope: message, reason: choice.cause === 'network' ? 'loss' : 'chosen' });
+    }
+    case 'duplicate': {
+      const message = findMessage(draft, choice.id);
+      const marked = { ...message, copies: (message.copies ?? 0) + 1 };
+      draft.messages = draft.messages.map((m) => (m === message ? marked : m));
+      const copy = draft.send(message.from, message.to, message.body, message.id);
+      if (copy !== null) draft.emit({ type: 'duplicate', envelope: message, copy, network: choice.cause === 'network' });
+      return;
+    }
+    case 'fire':
+      return fire(draft, world, choice.id);
+    case 'crash':
+      return crash(draft, choice.node);
+    case 'restart':
+      return restart(draft, world, choice.node);
+    case 'partition':
+      return partition(draft, choice.groups);
+    case 'heal':
+      if (draft.partition === null) throw new ChoiceError('the network is not partitioned');
+      draft.partition = null;
+      return draft.emit({ type: 'heal' });
+    case 'client':
+      return client(draft, world, choice.node, choice.op);
+    case 'network': {
+      draft.network = { ...draft.network, ...choice.options };
+      const { lossPercent, duplicationPercent } = draft.network;
+      return draft.emit({ type: 'network', lossPercent, duplicationPercent });
+    }
+  }
+}
+
+function findMessage(draft: Draft, id: number) {
+  const message = draft.messages.find((m) => m.id === id);
+  if (message === undefined) throw new ChoiceError(`no message #${id} is in flight`);
+  return message;
+}
+
+function takeMessage(draft: Draft, id: number) {
+  const message = findMessage(draft, id);
+  draft.messages = draft.messages.filter((m) => m !== message);
+  return message;
+}
+
+function deliver(draft: Draft, world: World, id: number): void {
+  const message = takeMessage(draft, id);
+  draft.tick = Math.max(draft.tick, message.deliverTick);
+  const target = draft.nodes[message.to]!;
+  if (!target.up) return draft.emit({ type: 'drop', envelope: message, reason: 'node-down' });
+  if (!reachable(draft.partition, message.from, message.to))
+    return draft.emit({ type: 'drop', envelope: message, reason: 'partition' });
+  draft.emit({ type: 'deliver', envelope: message });
+  const spec = world.system.nodes[message.to]!;
+  const event = { kind: 'message', from: message.from, body: message.body } as const;
+  draft.runNode(message.to, spec.behaviour.receive(target.state, event, world.system.inputs[message.to]!));
+}
+
+function fire(draft: Draft, world: World, id: number): void {
+  const timer = draft.timers.find((t) => t.id === id);
+  if (timer === undefined) throw new ChoiceError(`no timer #${id} is pending`);
+  draft.timers = draft.timers.filter((t) => t !== timer);
+  const early =
+    draft.messages.some((m) => m.deliverTick < timer.dueTick) || draft.timers.some((t) => t.dueTick < timer.dueTick);
+  draft.tick = Math.max(draft.tick, timer.dueTick);
+  draft.emit({ type: 'timer-fire', timer, early });
+  const spec = world.system.nodes[timer.node]!;
+  const event = { kind: 'timer', name: timer.name } as const;
+  const record = draft.nodes[timer.node]!;
+  draft.runNode(timer.node, spec.behaviour.receive(record.state, event, world.system.inputs[timer.node]!));
+}
+
+function checkNode(draft: Draft, node: NodeId): void {
+  if (!Number.isInteger(node) || node < 0 || node >= draft.nodes.length) throw new ChoiceError(`there is no node ${node}`);
+}
+
+function crash(draft: Draft, node: NodeId): void {
+  checkNode(draft, node);
+  const record = draft.nodes[node]!;
+  if (!record.up) throw new ChoiceError(`${nodeName(draft.base, node)} is already down`);
+  draft.nodes[node] = { ...record, up: false, state: null, label: 'crashed' };
+  draft.timers = draft.timers.filter((t) => t.node !== node);
+  draft.emit({ type: 'crash', node });
+}
+
+function restart(draft: Draft, world: World, node: NodeId): void {
+  checkNode(draft, node);
+  const record = draft.nodes[node]!;
+  if (record.up) throw new ChoiceError(`${nodeName(world, node)} is not down`);
+  draft.emit({ type: 'restart', node });
+  const input = world.system.inputs[node]!;
+  draft.runNode(node, world.system.nodes[node]!.behaviour.recover(record.persisted, input));
+}
+
+function partition(draft: Draft, groups: readonly (readonly NodeId[])[]): void {
+  const seen = new Set<NodeId>();
+  for (const group of groups)
+    for (const node of group) {
+      checkNode(draft, node);
+      if (seen.has(node)) throw new ChoiceError(`node ${node} is in two partition groups`);
+      seen.add(node);
+    }
+  if (groups.filter((g) => g.length > 0).length < 2) throw new ChoiceError('a partition needs at least two groups');
+  const rest = draft.nodes.map((_, i) => i).filter((i) => !seen.has(i));
+  const whole = rest.length > 0 ? [...groups, rest] : groups;
+  draft.partition = whole.filter((g) => g.length > 0).map((g) => [...g].sort((a, b) => a - b));
+  draft.emit({ type: 'partition', groups: draft.partition });
+}
+
+function client(draft: Draft, world: World, node: NodeId, op: string): void {
+  checkNode(draft, node);
+  const record = draft.nodes[node]!;
+  if (!record.up) throw new ChoiceError(`${nodeName(world, node)} is down and cannot take "${op}"`);
+  if (!world.system.clientOps(world, node).some((o) => o.op === op))
+    throw new ChoiceError(`${nodeName(world, node)} does not offer "${op}" now`);
+  draft.emit({ type: 'client', node, op });
+  const spec = world.system.nodes[node]!;
+  const event = { kind: 'client', op } as const;
+  draft.runNode(node, spec.behaviour.receive(record.state, event, world.system.inputs[node]!));
+}

@@ -1,0 +1,191 @@
+import { drawInt } from './random';
+import { appendTrace, traceLength, type TraceEvent, type TraceList } from './trace';
+import type { Effect, Envelope, NodeId, NodeRecord, NodeStep, Observation, Timer } from './types';
+import type { Violation, World } from './world';
+
+type EventBody = TraceEvent extends infer E ? (E extends unknown ? Omit<E, 'step' | 'tick'> : never) : never;
+
+/**
+ * A working copy of a world while one choice is applied. Only `apply` and `createWorld` use it;
+ * everything outside the engine sees finished, immutable worlds.
+ */
+export class Draft {
+  readonly base: World;
+  tick: number;
+  seq: number;
+  readonly step: number;
+  nodes: NodeRecord[];
+  messages: Envelope[];
+  timers: Timer[];
+  partition: World['partition'];
+  network: World['network'];
+  observations: World['observations'];
+  trace: TraceList | null;
+  halted: string | null;
+
+  constructor(world: World, step: number) {
+    this.base = world;
+    this.step = step;
+    this.tick = world.tick;
+    this.seq = world.seq;
+    this.nodes = world.nodes.slice();
+    this.messages = world.messages.slice();
+    this.timers = world.timers.slice();
+    this.partition = world.partition;
+    this.network = world.network;
+    this.observations = world.observations;
+    this.trace = world.trace;
+    this.halted = world.halted;
+  }
+
+  get bounds() {
+    return this.base.system.bounds;
+  }
+
+  emit(event: EventBody): void {
+    if (this.halted !== null && event.type !== 'halt') return;
+    if (traceLength(this.trace) >= this.bounds.maxTraceEvents && event.type !== 'halt') {
+      this.halt(`the trace reached its cap of ${this.bounds.maxTraceEvents} events`);
+      return;
+    }
+    this.trace = appendTrace(this.trace, { ...event, step: this.step, tick: this.tick } as TraceEvent);
+  }
+
+  halt(message: string): void {
+    if (this.halted !== null) return;
+    this.halted = message;
+    this.emit({ type: 'halt', message });
+  }
+
+  /** Runs one node step: records the state change, then carries out the effects in order. */
+  runNode(node: NodeId, step: NodeStep<unknown>): void {
+    const [state, effects] = step;
+    const behaviour = this.base.system.nodes[node]!.behaviour;
+    const before = this.nodes[node]!;
+    const label = behaviour.label(state);
+    this.nodes[node] = { ...before, up: true, state, label };
+    if (label !== before.label) this.emit({ type: 'state', node, from: before.label, to: label });
+    for (const effect of effects) this.effect(node, effect);
+  }
+
+  private effect(node: NodeId, effect: Effect): void {
+    switch (effect.type) {
+      case 'send':
+        this.send(node, effect.to, effect.body);
+        return;
+      case 'setTimer':
+        return this.setTimer(node, effect.name, effect.ticksMin, effect.ticksMax);
+      case 'cancelTimer':
+        return this.cancelTimer(node, effect.name);
+      case 'persist': {
+        const record = this.nodes[node]!;
+        this.nodes[node] = { ...record, persisted: { ...record.persisted, ...effect.data } };
+        return this.emit({ type: 'persist', node, data: effect.data });
+      }
+      case 'observe':
+        return this.observe(node, effect.value);
+      case 'note':
+        return this.emit({ type: 'note', node, text: effect.text });
+    }
+  }
+
+  send(from: NodeId, to: NodeId, body: Envelope['body'], copyOf?: number): Envelope | null {
+    if (to < 0 || to >= this.nodes.length) throw new Error(`node ${from} sent ${body.type} to unknown node ${to}`);
+    if (this.messages.length >= this.bounds.maxInFlight) {
+      this.halt(`more than ${this.bounds.maxInFlight} messages are in flight: the run stops here`);
+      return null;
+    }
+    const id = this.seq++;
+    const latency = drawInt(this.base.seed, 'latency', id, this.network.latencyTicksMin, this.network.latencyTicksMax);
+    const envelope: Envelope = { id, from, to, body, sentTick: this.tick, deliverTick: this.tick + latency };
+    const stored = copyOf === undefined ? envelope : { ...envelope, copyOf };
+    this.messages.push(stored);
+    if (copyOf === undefined) this.emit({ type: 'send', envelope: stored });
+    return stored;
+  }
+
+  private setTimer(node: NodeId, name: string, ticksMin: number, ticksMax: number): void {
+    this.timers = this.timers.filter((t) => !(t.node === node && t.name === name));
+    if (this.timers.length >= this.bounds.maxTimers) {
+      this.halt(`more than ${this.bounds.maxTimers} timers are pending: the run stops here`);
+      return;
+    }
+    const id = this.seq++;
+    const duration = drawInt(this.base.seed, 'timer', id, Math.max(0, ticksMin), Math.max(ticksMin, ticksMax));
+    const timer: Timer = { id, node, name, setTick: this.tick, dueTick: this.tick + Math.max(1, duration) };
+    this.timers.push(timer);
+    this.emit({ type: 'timer-set', timer });
+  }
+
+  private cancelTimer(node: NodeId, name: string): void {
+    const timer = this.timers.find((t) => t.node === node && t.name === name);
+    if (timer === undefined) return;
+    this.timers = this.timers.filter((t) => t !== timer);
+    this.emit({ type: 'timer-cancel', timer });
+  }
+
+  private observe(node: NodeId, value: Observation['value']): void {
+    if (this.observations.length >= this.bounds.maxObservations) {
+      this.halt(`more than ${this.bounds.maxObservations} observations were recorded: the run stops here`);
+      return;
+    }
+    this.observations = [...this.observations, { step: this.step, tick: this.tick, node, value }];
+    this.emit({ type: 'observe', node, value });
+  }
+
+  /** Checks every invariant and condition against the finished world and records changes. */
+  finish(): World {
+    const unchecked = this.freeze(this.base.violations, this.base.conditions);
+    const violations = this.checkInvariants(unchecked);
+    const conditions = this.checkConditions({ ...unchecked, violations });
+    return this.freeze(violations, conditions);
+  }
+
+  private checkInvariants(world: World): readonly Violation[] {
+    let violations = world.violations;
+    for (const rule of world.system.invariants) {
+      if (violations.some((v) => v.rule === rule.id)) continue;
+      const breach = rule.check(world);
+      if (breach === null) continue;
+      violations = [...violations, { rule: rule.id, ...breach, step: this.step, tick: this.tick }];
+      this.emit({ type: 'violation', rule: rule.id, message: breach.message, nodes: breach.nodes });
+    }
+    return violations;
+  }
+
+  private checkConditions(world: World): World['conditions'] {
+    const next: Record<string, World['conditions'][string]> = {};
+    for (const rule of world.system.conditions) {
+      const breach = rule.check(world);
+      const before = this.base.conditions[rule.id];
+      if (breach !== null) {
+        next[rule.id] = breach;
+        if (before === undefined || before.message !== breach.message)
+          this.emit({ type: 'condition', rule: rule.id, active: true, message: breach.message, nodes: breach.nodes });
+      } else if (before !== undefined) {
+        this.emit({ type: 'condition', rule: rule.id, active: false, message: before.message, nodes: before.nodes });
+      }
+    }
+    return next;
+  }
+
+  private freeze(violations: World['violations'], conditions: World['conditions']): World {
+    return {
+      system: this.base.system,
+      seed: this.base.seed,
+      step: this.step,
+      tick: this.tick,
+      seq: this.seq,
+      nodes: this.nodes,
+      messages: this.messages,
+      timers: this.timers,
+      partition: this.partition,
+      network: this.network,
+      observations: this.observations,
+      violations,
+      conditions,
+      trace: this.trace,
+      halted: this.halted,
+    };
+  }
+}

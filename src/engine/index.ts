@@ -1,0 +1,12 @@
+// The engine's public surface. Everything above the engine imports from here.
+export * from './types';
+export * from './choice';
+export * from './network';
+export * from './random';
+export * from './system';
+export * from './trace';
+export * from './world';
+export { apply, createWorld, ChoiceError } from './apply';
+export { enabled, next, due } from './schedule';
+export { worldKey } from './fingerprint';
+export { replay, runToQuiet, type Replay } from './run';

@@ -1,0 +1,55 @@
+import type { Choice } from './choice';
+import { draw } from './random';
+import type { World } from './world';
+
+/**
+ * Every choice possible now, in a stable order: deliveries, timers, client operations, then
+ * faults. The checker explores these; the UI offers them.
+ */
+export function enabled(world: World): Choice[] {
+  if (world.halted !== null) return [];
+  const out: Choice[] = [];
+  for (const m of world.messages) out.push({ type: 'deliver', id: m.id });
+  for (const t of world.timers) out.push({ type: 'fire', id: t.id });
+  world.nodes.forEach((record, node) => {
+    if (record.up) for (const { op } of world.system.clientOps(world, node)) out.push({ type: 'client', node, op });
+  });
+  for (const m of world.messages) out.push({ type: 'drop', id: m.id }, { type: 'duplicate', id: m.id });
+  world.nodes.forEach((record, node) => out.push(record.up ? { type: 'crash', node } : { type: 'restart', node }));
+  if (world.partition !== null) out.push({ type: 'heal' });
+  else if (world.nodes.length > 1)
+    world.nodes.forEach((_, node) => out.push({ type: 'partition', groups: [[node]] }));
+  return out;
+}
+
+/** What falls due next: the earliest message or timer, ties broken by sequence number. */
+export function due(world: World): { kind: 'message' | 'timer'; id: number; tick: number } | null {
+  let best: { kind: 'message' | 'timer'; id: number; tick: number } | null = null;
+  for (const m of world.messages)
+    if (best === null || m.deliverTick < best.tick || (m.deliverTick === best.tick && m.id < best.id))
+      best = { kind: 'message', id: m.id, tick: m.deliverTick };
+  for (const t of world.timers)
+    if (best === null || t.dueTick < best.tick || (t.dueTick === best.tick && t.id < best.id))
+      best = { kind: 'timer', id: t.id, tick: t.dueTick };
+  return best;
+}
+
+/**
+ * The default scheduler. It takes whatever falls due next; the network's loss and duplication
+ * percentages turn some deliveries into a loss or a duplicate, drawn from the seeded streams by
+ * message id, so the decision is a pure function of the world. Returns null when nothing is pending.
+ */
+export function next(world: World): Choice | null {
+  if (world.halted !== null) return null;
+  const first = due(world);
+  if (first === null) return null;
+  if (first.kind === 'timer') return { type: 'fire', id: first.id };
+  const message = world.messages.find((m) => m.id === first.id)!;
+  const { lossPercent, duplicationPercent } = world.network;
+  if (lossPercent > 0 && draw(world.seed, 'loss', message.id) * 100 < lossPercent)
+    return { type: 'drop', id: message.id, cause: 'network' };
+  const fresh = message.copyOf === undefined && message.copies === undefined;
+  if (fresh && duplicationPercent > 0 && draw(world.seed, 'duplication', message.id) * 100 < duplicationPercent)
+    return { type: 'duplicate', id: message.id, cause: 'network' };
+  return { type: 'deliver', id: message.id };
+}

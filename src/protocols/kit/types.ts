@@ -1,0 +1,158 @@
+// The contract between a protocol and everything above it (view-model, UI, CLI, tests).
+// A protocol is made with `defineProtocol` (define-protocol.ts); consumers only see `Protocol`.
+import type { Choice, Json, MessageBody, NodeId, System, TraceEvent, World } from '../../engine';
+
+/** A run, exactly: what a share link carries. */
+export interface RunSpec {
+  readonly protocol: string;
+  readonly variant: string;
+  readonly config: Config;
+  readonly seed: number;
+  readonly choices: readonly Choice[];
+}
+
+export type ConfigValue = number | boolean | string;
+export type Config = { readonly [key: string]: ConfigValue };
+
+/** One typed option with its default, range and the message shown when it is out of range. */
+export type ConfigOption = {
+  readonly key: string;
+  readonly label: string;
+  readonly help: string;
+} & (
+  | { readonly kind: 'int'; readonly default: number; readonly min: number; readonly max: number; readonly message: string }
+  | { readonly kind: 'boolean'; readonly default: boolean }
+  | { readonly kind: 'enum'; readonly default: string; readonly values: readonly string[]; readonly message: string }
+);
+
+export type ConfigResult = { readonly ok: true; readonly config: Config } | { readonly ok: false; readonly problems: readonly string[] };
+
+export interface Variant {
+  readonly id: string;
+  readonly title: string;
+  /** One line: what was removed or broken ("acceptor does not persist its promise"). */
+  readonly explanation: string;
+}
+
+export interface RuleInfo {
+  readonly id: string;
+  readonly description: string;
+}
+
+/** How a scenario names a message: the first in flight (in due order) that matches every field. */
+export interface MessagePick {
+  readonly type?: string;
+  readonly from?: string;
+  readonly to?: string;
+}
+
+/** One scenario step, written with node names so scenarios read like the story they tell. */
+export type ScenarioAction =
+  | { readonly do: 'client'; readonly node: string; readonly op: string }
+  | { readonly do: 'crash' | 'restart'; readonly node: string }
+  | { readonly do: 'deliver' | 'drop' | 'duplicate'; readonly message: MessagePick }
+  | { readonly do: 'fire'; readonly node: string; readonly timer?: string }
+  | { readonly do: 'partition'; readonly groups: readonly (readonly string[])[] }
+  | { readonly do: 'heal' }
+  /** Let the default scheduler take `times` steps (default 1). */
+  | { readonly do: 'next'; readonly times?: number }
+  /** Let the default scheduler run until nothing is pending (bounded). */
+  | { readonly do: 'settle' };
+
+export type ScenarioStep = ScenarioAction & { readonly caption?: string };
+
+export interface Scenario {
+  readonly id: string;
+  readonly title: string;
+  /** One or two sentences: what the person will see. */
+  readonly summary: string;
+  readonly variant?: string;
+  readonly config?: Partial<Config>;
+  readonly seed?: number;
+  readonly steps: readonly ScenarioStep[];
+}
+
+/** A scenario turned into an exact run, with its captions keyed by the step they follow. */
+export interface CompiledScenario {
+  readonly run: RunSpec;
+  readonly captions: readonly { readonly step: number; readonly text: string }[];
+}
+
+export type NodeStatus = 'idle' | 'working' | 'waiting' | 'blocked' | 'done' | 'failed' | 'down';
+
+/** What the generic UI draws for a node: no protocol rule ever lives in a component. */
+export interface NodeDescription {
+  readonly name: string;
+  readonly role: string;
+  /** One or two words for the node's state ("prepared", "committed"). */
+  readonly label: string;
+  readonly status: NodeStatus;
+  readonly fields: readonly { readonly name: string; readonly value: string }[];
+}
+
+/** A role's statechart, read from the machine definition itself. */
+export interface StatechartDescription {
+  readonly id: string;
+  readonly states: readonly StatechartState[];
+  readonly transitions: readonly StatechartTransition[];
+}
+
+export interface StatechartState {
+  /** Dotted path from the root ("collecting", "deciding.commit"). */
+  readonly id: string;
+  readonly label: string;
+  readonly parent: string | null;
+  readonly initial: boolean;
+  readonly final: boolean;
+}
+
+export interface StatechartTransition {
+  readonly source: string;
+  readonly target: string | null;
+  /** The event's name in plain form ("PREPARE", "after voteTimeout"). */
+  readonly event: string;
+  readonly guard: string | null;
+}
+
+export interface Explainer {
+  /** Paragraphs of plain text (no HTML): what the protocol does. */
+  readonly intro: readonly string[];
+  /** Paragraphs: the failure it teaches and how to see it here. */
+  readonly lesson: readonly string[];
+}
+
+export interface RoleInfo {
+  readonly role: string;
+  readonly title: string;
+  readonly min: number;
+  readonly max: number;
+  readonly statechart: StatechartDescription;
+}
+
+export interface Protocol {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly roles: readonly RoleInfo[];
+  readonly config: readonly ConfigOption[];
+  readonly variants: readonly Variant[];
+  readonly invariants: readonly RuleInfo[];
+  readonly conditions: readonly RuleInfo[];
+  readonly scenarios: readonly Scenario[];
+  readonly explainer: Explainer;
+  defaults(): Config;
+  /** Validates any input (from a form, a link, the CLI) into a config, or says what is wrong. */
+  validate(input: { readonly [key: string]: unknown }): ConfigResult;
+  /** The engine system for a valid config and a variant id. Throws on an unknown variant. */
+  build(config: Config, variant: string): System;
+  describe(world: World, node: NodeId): NodeDescription;
+  /** Plain words for a message body ("VOTE yes"). */
+  describeMessage(body: MessageBody): string;
+  /** One line of plain narration for a trace event, or null for events not worth a line. */
+  narrate(world: World, event: TraceEvent): string | null;
+  /** The state ids currently lit in the node's statechart (empty while the node is down). */
+  activeStates(world: World, node: NodeId): readonly string[];
+  compileScenario(scenario: Scenario): CompiledScenario;
+}
+
+export type { Json };
