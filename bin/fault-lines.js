@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The `fault-lines` command. It runs the TypeScript sources directly through tsx, so the CLI
+// works straight after `npm install`, with no build step.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/cli/main.ts');
+process.exitCode = await main(process.argv.slice(2), { out: process.stdout, err: process.stderr });
