@@ -10,3 +10,4 @@ export { apply, createWorld, ChoiceError } from './apply';
 export { enabled, next, due } from './schedule';
 export { worldKey } from './fingerprint';
 export { replay, runToQuiet, type Replay } from './run';
+export * from './codec';

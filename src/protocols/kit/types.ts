@@ -1,18 +1,9 @@
 // The contract between a protocol and everything above it (view-model, UI, CLI, tests).
 // A protocol is made with `defineProtocol` (define-protocol.ts); consumers only see `Protocol`.
-import type { Choice, Json, MessageBody, NodeId, System, TraceEvent, World } from '../../engine';
+import type { Config, Json, MessageBody, NodeId, RunSpec, System, TraceEvent, World } from '../../engine';
 
-/** A run, exactly: what a share link carries. */
-export interface RunSpec {
-  readonly protocol: string;
-  readonly variant: string;
-  readonly config: Config;
-  readonly seed: number;
-  readonly choices: readonly Choice[];
-}
-
-export type ConfigValue = number | boolean | string;
-export type Config = { readonly [key: string]: ConfigValue };
+// A run (`RunSpec`) and its config are engine data, so the share-link codec can carry them.
+export type { Config, ConfigValue, RunSpec } from '../../engine';
 
 /** One typed option with its default, range and the message shown when it is out of range. */
 export type ConfigOption = {
