@@ -1,0 +1,38 @@
+// The view-model's public surface: pure functions from a trace and a world to lanes, arrows,
+// marks and positions. No DOM, no Svelte; the components in src/ui/views only render these.
+export type * from './timeline-types';
+export { buildTimeline, SHORT_SPAN_STEPS } from './timeline-model';
+export { windowTimeline, windowSize, type TimelineWindow } from './timeline-window';
+export {
+  timelineFrame,
+  initialDomain,
+  stepAtX,
+  laneAtY,
+  stepTicks,
+  defaultTimelineSize,
+  type TimelineFrame,
+  type TimelineSize,
+} from './timeline-frame';
+export {
+  layoutTimeline,
+  arrowShape,
+  alertShape,
+  flightProgress,
+  type ArrowShape,
+  type ArrowStatus,
+  type AlertShape,
+  type BandShape,
+  type Cap,
+  type CrashShape,
+  type PointShape,
+  type Segment,
+  type TimelineShapes,
+} from './timeline-layout';
+export { nearestArrow, nearestPoint, distanceSquaredToSegment, eventsAtStep, firstEventIndexAtStep } from './timeline-hit';
+export { describeEvent, describeArrow, messageButtonLabel, type TextNames } from './event-text';
+export { clusterLayout, type ClusterInput, type ClusterLayout, type Point, type Region } from './cluster-layout';
+export { messageSpots, messageProgress, type MessageSpot } from './cluster-messages';
+export { layoutStatechart, edgeLabel, type StateBox, type EdgeShape, type StatechartLayout, type StatechartOptions } from './statechart-layout';
+export { rankStates, representative, type Ranking } from './statechart-rank';
+export { lastTransition, statesNamed, type TakenTransition } from './statechart-taken';
+export { statusLook, type StatusLook } from './node-status';

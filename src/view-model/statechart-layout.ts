@@ -1,0 +1,164 @@
+// Boxes and edge paths for a role's statechart, drawn from the machine's own description.
+// States go in rows (see statechart-rank.ts); forward transitions run downwards, transitions
+// back up or along a row are routed around the right-hand side, and a transition that stays
+// in its state is a small loop. Paths are d3-shape strings; the component only renders them.
+import { curveBasis, line } from 'd3-shape';
+import type { StatechartDescription, StatechartTransition } from '../protocols/kit/types';
+import { rankStates, representative } from './statechart-rank';
+
+export interface StateBox {
+  readonly id: string;
+  readonly label: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  /** A compound state: drawn as a frame around its children, behind them. */
+  readonly compound: boolean;
+  readonly initial: boolean;
+  readonly final: boolean;
+  readonly active: boolean;
+}
+
+export interface EdgeShape {
+  readonly key: string;
+  readonly transition: StatechartTransition;
+  readonly path: string;
+  readonly label: string;
+  readonly labelX: number;
+  readonly labelY: number;
+  readonly taken: boolean;
+}
+
+export interface StatechartLayout {
+  readonly width: number;
+  readonly height: number;
+  /** Compound states first, so they are drawn behind their children. */
+  readonly boxes: readonly StateBox[];
+  readonly edges: readonly EdgeShape[];
+  /** The dot that points at the initial state. */
+  readonly start: { readonly x: number; readonly y: number } | null;
+}
+
+export interface StatechartOptions {
+  readonly active?: readonly string[];
+  /** Index into `chart.transitions` of the transition just taken, if known. */
+  readonly taken?: number | null;
+  /** Width of one character of the label font, for sizing boxes. */
+  readonly charPx?: number;
+}
+
+const BOX_H = 30;
+const ROW_GAP = 64;
+const COL_GAP = 40;
+const MARGIN = 24;
+
+type Pt = [number, number];
+const curve = line<Pt>().curve(curveBasis);
+
+export function edgeLabel(t: StatechartTransition): string {
+  return t.guard === null ? t.event : `${t.event} [${t.guard}]`;
+}
+
+export function layoutStatechart(chart: StatechartDescription, options: StatechartOptions = {}): StatechartLayout {
+  const charPx = options.charPx ?? 7.5;
+  const active = new Set(options.active ?? []);
+  const { rows, rankOf: ranks } = rankStates(chart);
+  const byId = new Map(chart.states.map((s) => [s.id, s]));
+  const widthOf = (id: string) => Math.max(64, (byId.get(id)?.label.length ?? 4) * charPx + 24);
+  const rowWidths = rows.map((row) => row.reduce((w, id) => w + widthOf(id), 0) + COL_GAP * Math.max(0, row.length - 1));
+  const inner = Math.max(0, ...rowWidths);
+  const leafBox = new Map<string, { x: number; y: number; width: number; height: number }>();
+  rows.forEach((row, r) => {
+    let x = MARGIN + (inner - rowWidths[r]!) / 2;
+    for (const id of row) {
+      leafBox.set(id, { x, y: MARGIN + 16 + r * (BOX_H + ROW_GAP), width: widthOf(id), height: BOX_H });
+      x += widthOf(id) + COL_GAP;
+    }
+  });
+  const boxOf = compoundBoxes(chart, leafBox);
+  const boxes: StateBox[] = chart.states
+    .filter((s) => boxOf.has(s.id))
+    .map((s) => ({ id: s.id, label: s.label, ...boxOf.get(s.id)!, compound: !leafBox.has(s.id), initial: s.initial, final: s.final, active: active.has(s.id) }))
+    .sort((a, b) => Number(b.compound) - Number(a.compound));
+  const rankOf = (id: string) => ranks.get(representative(chart, id)) ?? 0;
+  const right = MARGIN + inner;
+  const edges = chart.transitions.map((t, index) => {
+    const taken = options.taken === index;
+    const a = boxOf.get(t.source);
+    const b = t.target === null ? a : boxOf.get(t.target);
+    if (a === undefined || b === undefined) return null;
+    const points = a === b ? loop(a) : rankOf(t.target!) > rankOf(t.source) ? down(a, b) : around(a, b, right, index);
+    const mid = points[Math.floor(points.length / 2)]!;
+    const prev = points[Math.floor(points.length / 2) - 1] ?? mid;
+    return {
+      key: `t${index}`,
+      transition: t,
+      path: curve(points) ?? '',
+      label: edgeLabel(t),
+      labelX: (mid[0] + prev[0]) / 2,
+      labelY: (mid[1] + prev[1]) / 2,
+      taken,
+    };
+  });
+  const roots = chart.states.filter((s) => s.parent === null);
+  const first = boxOf.get((roots.find((s) => s.initial) ?? roots[0])?.id ?? '');
+  const rightmost = Math.max(right, ...edges.map((e) => (e === null ? 0 : e.labelX + e.label.length * charPx)));
+  return {
+    width: rightmost + MARGIN + 40,
+    height: MARGIN * 2 + 16 + rows.length * (BOX_H + ROW_GAP),
+    boxes,
+    edges: edges.filter((e): e is EdgeShape => e !== null),
+    start: first === undefined ? null : { x: first.x + first.width / 2, y: first.y - 14 },
+  };
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+
+/** Compound states frame the boxes of all their descendants, with room for their own label. */
+function compoundBoxes(chart: StatechartDescription, leafBox: ReadonlyMap<string, Box>): Map<string, Box> {
+  const out = new Map<string, Box>(leafBox);
+  const descendants = (id: string): string[] =>
+    chart.states.filter((s) => s.parent === id).flatMap((c) => (leafBox.has(c.id) ? [c.id] : descendants(c.id)));
+  // Deepest first, so that a parent's frame also encloses its children's frames.
+  const depth = (id: string): number => {
+    const parent = chart.states.find((s) => s.id === id)?.parent ?? null;
+    return parent === null ? 0 : 1 + depth(parent);
+  };
+  const compounds = chart.states.filter((s) => !leafBox.has(s.id)).sort((a, b) => depth(b.id) - depth(a.id));
+  for (const state of compounds) {
+    const inside = descendants(state.id).map((id) => leafBox.get(id)!).filter(Boolean);
+    if (inside.length === 0) continue;
+    const pad = 10 * (1 + Math.max(0, 3 - depth(state.id)));
+    const x0 = Math.min(...inside.map((b) => b.x)) - pad;
+    const y0 = Math.min(...inside.map((b) => b.y)) - pad - 12;
+    const x1 = Math.max(...inside.map((b) => b.x + b.width)) + pad;
+    const y1 = Math.max(...inside.map((b) => b.y + b.height)) + pad;
+    out.set(state.id, { x: x0, y: y0, width: x1 - x0, height: y1 - y0 });
+  }
+  return out;
+}
+
+function down(a: Box, b: Box): Pt[] {
+  const sx = a.x + a.width / 2;
+  const tx = b.x + b.width / 2;
+  const sy = a.y + a.height;
+  const ty = b.y;
+  return [[sx, sy], [sx, sy + 14], [(sx + tx) / 2, (sy + ty) / 2], [tx, ty - 14], [tx, ty]];
+}
+
+/** Back up the chart or along a row: out of the right side, round, and into the right side. */
+function around(a: Box, b: Box, right: number, index: number): Pt[] {
+  const sx = a.x + a.width;
+  const sy = a.y + a.height / 2;
+  const tx = b.x + b.width;
+  const ty = b.y + b.height / 2;
+  const out = Math.max(sx, tx, right) + 18 + (index % 4) * 10;
+  return [[sx, sy], [out, sy], [out, (sy + ty) / 2], [out, ty], [tx, ty]];
+}
+
+function loop(a: Box): Pt[] {
+  const x = a.x + a.width;
+  const y = a.y + a.height / 2;
+  return [[x, y - 7], [x + 22, y - 18], [x + 30, y], [x + 22, y + 18], [x, y + 7]];
+}

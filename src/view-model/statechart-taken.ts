@@ -1,0 +1,85 @@
+// Which transition of a node's statechart was taken last, at or before the cursor. The trace
+// records state changes by label (`state` events), and the event that caused each one (a
+// delivery, a timer, a client operation) comes just before it in the same step; together they
+// name one transition of the chart.
+import { bisector } from 'd3-array';
+import type { NodeId, TraceEvent } from '../engine';
+import type { StatechartDescription } from '../protocols/kit/types';
+
+export interface TakenTransition {
+  /** Index into `chart.transitions`, or null when no transition matches (a restart, say). */
+  readonly index: number | null;
+  readonly step: number;
+  readonly from: string;
+  readonly to: string;
+  /** What caused it, as the chart names events: a message type, a timer name or a client op. */
+  readonly trigger: string | null;
+  readonly eventIndex: number;
+}
+
+const byStep = bisector((e: TraceEvent) => e.step);
+
+/** Whether a state of the chart is the one a trace label names. */
+function names(id: string, label: string, stateLabel: string): boolean {
+  return id === label || stateLabel === label || id.endsWith(`.${label}`) || label.endsWith(`.${id}`);
+}
+
+/** The ids of the states a label names, with all their ancestors (a parent's transition also leaves its child). */
+export function statesNamed(chart: StatechartDescription, label: string): Set<string> {
+  const out = new Set<string>();
+  for (const s of chart.states) {
+    if (!names(s.id, label, s.label)) continue;
+    for (let id: string | null = s.id; id !== null && !out.has(id); id = chart.states.find((p) => p.id === id)?.parent ?? null)
+      out.add(id);
+  }
+  return out;
+}
+
+function triggerOf(events: readonly TraceEvent[], index: number, node: NodeId): string | null {
+  const step = events[index]!.step;
+  for (let i = index - 1; i >= 0 && events[i]!.step === step; i--) {
+    const e = events[i]!;
+    if (e.type === 'deliver' && e.envelope.to === node) return e.envelope.body.type;
+    if (e.type === 'timer-fire' && e.timer.node === node) return e.timer.name;
+    if (e.type === 'client' && e.node === node) return e.op;
+    if (e.type === 'restart' && e.node === node) return 'restart';
+  }
+  return null;
+}
+
+/** How well a chart's event name matches a trigger: 2 exact, 1 mentions it, 0 not at all. */
+function fit(event: string, trigger: string | null): number {
+  if (trigger === null) return 0;
+  if (event === trigger) return 2;
+  return event.toLowerCase().includes(trigger.toLowerCase()) ? 1 : 0;
+}
+
+/** The latest state change of `node` at or before `step`, matched to a transition of the chart. */
+export function lastTransition(
+  chart: StatechartDescription,
+  events: readonly TraceEvent[],
+  node: NodeId,
+  step: number,
+): TakenTransition | null {
+  for (let i = byStep.right(events, step) - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.type !== 'state' || e.node !== node) continue;
+    const trigger = triggerOf(events, i, node);
+    const taken = { step: e.step, from: e.from, to: e.to, trigger, eventIndex: i };
+    if (trigger === 'restart' || e.from === '') return { ...taken, index: null };
+    const sources = statesNamed(chart, e.from);
+    const targets = statesNamed(chart, e.to);
+    let best: number | null = null;
+    let bestFit = -1;
+    chart.transitions.forEach((t, index) => {
+      if (!sources.has(t.source) || t.target === null || !targets.has(t.target)) return;
+      const f = fit(t.event, trigger);
+      if (f > bestFit) {
+        best = index;
+        bestFit = f;
+      }
+    });
+    return { ...taken, index: best };
+  }
+  return null;
+}
