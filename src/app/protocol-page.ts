@@ -1,0 +1,25 @@
+// Entry of a protocol page: the page names its protocol (`<body data-protocol>`); the registry
+// gives the rest. A frame in the URL hash (a share link) opens that exact frame; a damaged one
+// says so and opens a fresh run. `?theme=projector` and `?present` set how the page looks.
+import { protocolById } from '../protocols/registry';
+import { Display, displayFromQuery } from '../ui/state/display.svelte';
+import { readLinkHash } from '../ui/state/share';
+import { Simulation } from '../ui/state/simulation.svelte';
+import { mountPage } from './mount';
+import ProtocolPage from './ProtocolPage.svelte';
+import MissingPage from './MissingPage.svelte';
+
+const id = document.body.dataset['protocol'] ?? '';
+const protocol = protocolById(id);
+const display = new Display(displayFromQuery(location.search));
+
+if (protocol === undefined) {
+  mountPage(MissingPage, { display, id });
+} else {
+  const link = readLinkHash(location.hash);
+  const simulation = new Simulation(protocol, link.kind === 'frame' ? { kind: 'frame', run: link.run, step: link.step } : { kind: 'defaults' });
+  if (link.kind === 'bad') simulation.notice = { tone: 'error', text: link.message };
+  mountPage(ProtocolPage, { display, simulation });
+  // A pasted link changes only the hash; open it the same way a fresh visit would.
+  addEventListener('hashchange', () => location.reload());
+}

@@ -1,0 +1,231 @@
+// One run of one protocol, as the person sees it: the history of choices, the cursor, the
+// selected node and whatever the UI should say about them. One instance per widget root,
+// handed down by context (context.ts), so two simulators on one page never share a run.
+import { enabled, next, traceToArray, type BranchInfo, type Choice, type NodeId, type TraceEvent, type World } from '../../engine';
+import type { Config, Protocol, RunSpec } from '../../protocols/kit/types';
+import { branchList, chooseAt, freshRun, lastStep, replayRun, runSpec, showBranch, worldAt, type RunHistory, type RunSettings } from './run-history';
+
+export interface Caption {
+  readonly step: number;
+  readonly text: string;
+}
+
+export interface Notice {
+  readonly tone: 'info' | 'error';
+  readonly text: string;
+}
+
+/** Where a run starts: a scenario, an exact frame (from a link), or the protocol's defaults. */
+export type SimulationStart =
+  | { readonly kind: 'defaults' }
+  | { readonly kind: 'scenario'; readonly id: string }
+  | { readonly kind: 'frame'; readonly run: RunSpec; readonly step: number };
+
+export const QUIET_MESSAGE = 'Nothing left to happen: no message is in flight and no timer is pending. Crash, restart or start something to go on.';
+
+export class Simulation {
+  readonly protocol: Protocol;
+  /** The whole run with its kept branches; replaced whole on every change. */
+  history: RunHistory = $state.raw() as RunHistory;
+  /** The cursor: how many choices of the current branch are applied in the world shown. */
+  step = $state(0);
+  selected: NodeId | null = $state(null);
+  scenario: string | null = $state(null);
+  captions: readonly Caption[] = $state.raw([]);
+  notice: Notice | null = $state.raw(null);
+
+  readonly world: World = $derived(worldAt(this.history, this.step));
+  readonly end: number = $derived(lastStep(this.history));
+  readonly finalWorld: World = $derived(worldAt(this.history, this.end));
+  /** Every event of the current branch, to its end (the views draw the future faintly). */
+  readonly events: readonly TraceEvent[] = $derived(traceToArray(this.finalWorld.trace));
+  readonly spec: RunSpec = $derived(runSpec(this.history));
+  readonly branches: readonly BranchInfo[] = $derived(branchList(this.history));
+  readonly choices: readonly Choice[] = $derived(enabled(this.world));
+  /** Whether the default scheduler has anything left to do at the cursor. */
+  readonly quiet: boolean = $derived(this.step >= this.end && next(this.world) === null);
+  /** The caption of the story at the cursor: the latest one at or before it. */
+  readonly caption: Caption | null = $derived(latestCaption(this.captions, this.step));
+  /** Plain words for what the step at the cursor did, for the live region and the log. */
+  readonly stepStory: string = $derived(this.narrateStep(this.step));
+
+  constructor(protocol: Protocol, start: SimulationStart = { kind: 'defaults' }) {
+    this.protocol = protocol;
+    this.history = this.fresh({ protocol: protocol.id, variant: protocol.variants[0]!.id, config: protocol.defaults(), seed: 1 });
+    if (start.kind === 'scenario') this.loadScenario(start.id);
+    if (start.kind === 'frame') this.loadRun(start.run, start.step);
+  }
+
+  private build(variant: string, config: Config) {
+    return this.protocol.build(config, variant);
+  }
+
+  private fresh(settings: RunSettings): RunHistory {
+    return freshRun(settings, this.build(settings.variant, settings.config));
+  }
+
+  /** Moves the cursor along the current branch. */
+  seek(step: number): void {
+    this.step = Math.max(0, Math.min(Math.round(step), this.end));
+  }
+
+  /** One step on: follow the branch if it goes on, else let the default scheduler choose. */
+  forward(): boolean {
+    if (this.step < this.end) {
+      this.step += 1;
+      return true;
+    }
+    if (this.world.halted !== null) {
+      this.notice = { tone: 'info', text: `The run has stopped: ${this.world.halted}.` };
+      return false;
+    }
+    const choice = next(this.world);
+    if (choice === null) {
+      this.notice = { tone: 'info', text: QUIET_MESSAGE };
+      return false;
+    }
+    return this.choose(choice, { quietFork: true });
+  }
+
+  back(): boolean {
+    if (this.step === 0) return false;
+    this.step -= 1;
+    return true;
+  }
+
+  /** A person's (or the scheduler's) choice at the cursor. In the past it forks the run. */
+  choose(choice: Choice, options: { quietFork?: boolean } = {}): boolean {
+    const shown = this.history.history.current;
+    const result = chooseAt(this.history, this.step, choice);
+    if (!result.ok) {
+      this.notice = { tone: 'error', text: `That cannot happen now: ${result.reason}.` };
+      return false;
+    }
+    this.history = result.run;
+    this.step += 1;
+    const forked = result.run.history.current !== shown;
+    const forgot = result.run.history.notice;
+    if (forgot !== null) this.notice = { tone: 'info', text: forgot };
+    else if (forked && !options.quietFork)
+      this.notice = { tone: 'info', text: 'You chose differently in the past: the earlier future is kept under Branches.' };
+    else this.notice = null;
+    return true;
+  }
+
+  /** Shows a kept branch; the cursor goes to where it parts from the one shown before. */
+  switchBranch(id: number): void {
+    const result = showBranch(this.history, id);
+    if (!result.ok) {
+      this.notice = { tone: 'error', text: `That branch cannot be shown: ${result.reason}.` };
+      return;
+    }
+    this.history = result.run;
+    this.step = Math.min(result.partsAt ?? 0, this.end);
+    this.notice = null;
+  }
+
+  /** The same run settings, back to step 0 with no choices. */
+  reset(): void {
+    this.history = this.fresh(this.history.settings);
+    this.step = 0;
+    this.scenario = null;
+    this.captions = [];
+    this.notice = null;
+  }
+
+  /** New variant, config or seed: a fresh run. Returns the problems when the input is invalid. */
+  configure(change: { variant?: string; config?: { readonly [key: string]: unknown }; seed?: number }): readonly string[] {
+    const checked = this.protocol.validate(change.config ?? this.spec.config);
+    if (!checked.ok) return checked.problems;
+    const variant = change.variant ?? this.spec.variant;
+    if (!this.protocol.variants.some((v) => v.id === variant)) return [`there is no variant "${variant}"`];
+    const seed = change.seed ?? this.spec.seed;
+    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) return ['the seed must be a whole number from 0 to 4294967295'];
+    this.history = this.fresh({ protocol: this.protocol.id, variant, config: checked.config, seed });
+    this.step = 0;
+    this.scenario = null;
+    this.captions = [];
+    this.notice = null;
+    return [];
+  }
+
+  loadScenario(id: string): void {
+    const scenario = this.protocol.scenarios.find((s) => s.id === id);
+    if (scenario === undefined) {
+      this.notice = { tone: 'error', text: `There is no scenario "${id}" for ${this.protocol.title}.` };
+      return;
+    }
+    const compiled = this.protocol.compileScenario(scenario);
+    if (this.loadRun(compiled.run, 0)) {
+      this.scenario = id;
+      this.captions = compiled.captions;
+      this.notice = null;
+    }
+  }
+
+  /** Opens an exact run (from a link or a scenario); on any problem, says so and starts fresh. */
+  loadRun(run: RunSpec, step: number): boolean {
+    const problem = this.runProblem(run);
+    if (problem !== null) {
+      this.notice = { tone: 'error', text: `This link cannot be opened: ${problem}. Here is a fresh run instead.` };
+      return false;
+    }
+    const checked = this.protocol.validate(run.config);
+    const config = checked.ok ? checked.config : run.config;
+    const result = replayRun({ ...run, config }, this.build(run.variant, config));
+    if (!result.ok) {
+      this.notice = { tone: 'error', text: `This link cannot be opened: ${result.reason}. Here is a fresh run instead.` };
+      return false;
+    }
+    this.history = result.run;
+    this.step = Math.max(0, Math.min(step, this.end));
+    this.scenario = null;
+    this.captions = [];
+    return true;
+  }
+
+  private runProblem(run: RunSpec): string | null {
+    if (run.protocol !== this.protocol.id) return `it is for "${run.protocol}", not ${this.protocol.title}`;
+    if (!this.protocol.variants.some((v) => v.id === run.variant)) return `there is no variant "${run.variant}"`;
+    const checked = this.protocol.validate(run.config);
+    if (!checked.ok) return checked.problems.join('; ');
+    return null;
+  }
+
+  select(node: NodeId | null): void {
+    this.selected = node;
+  }
+
+  dismissNotice(): void {
+    this.notice = null;
+  }
+
+  /** The narrated lines of one step (several events can share a step). */
+  narrateStep(step: number): string {
+    if (step === 0) return 'The run starts.';
+    const lines: string[] = [];
+    for (let i = firstEventAt(this.events, step); i < this.events.length && this.events[i]!.step === step; i++) {
+      const line = this.protocol.narrate(this.finalWorld, this.events[i]!);
+      if (line !== null) lines.push(line);
+    }
+    return lines.join(' ');
+  }
+}
+
+function latestCaption(captions: readonly Caption[], step: number): Caption | null {
+  let best: Caption | null = null;
+  for (const caption of captions) if (caption.step <= step && (best === null || caption.step >= best.step)) best = caption;
+  return best;
+}
+
+/** The index of the first event at `step` or later; events are in step order. */
+export function firstEventAt(events: readonly TraceEvent[], step: number): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (events[mid]!.step < step) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
