@@ -1,6 +1,6 @@
 import type { Choice } from './choice';
 import { Draft } from './draft';
-import { reachable } from './network';
+import { networkProblem, reachable } from './network';
 import type { NodeId } from './types';
 import { emptyWorld, nodeName, type World } from './world';
 import type { System } from './system';
@@ -22,14 +22,17 @@ export function createWorld(system: System, seed: number): World {
 /** Performs one choice. Pure: the given world is untouched. */
 export function apply(world: World, choice: Choice): World {
   if (world.halted !== null) throw new ChoiceError(`the run has stopped: ${world.halted}`);
-  if (world.step >= world.system.bounds.maxSteps) {
-    const draft = new Draft(world, world.step);
-    draft.halt(`the run reached its cap of ${world.system.bounds.maxSteps} steps`);
-    return draft.finish();
-  }
+  const { maxSteps } = world.system.bounds;
+  if (world.step >= maxSteps) throw new ChoiceError(`the run reached its cap of ${maxSteps} steps`);
   const draft = new Draft(world, world.step + 1);
   perform(draft, world, choice);
-  return draft.finish();
+  const after = draft.finish();
+  // The step that reaches the cap is the last: its world is halted, so a world's step always
+  // equals the number of choices that made it, and replaying those choices gives it back.
+  if (after.step < maxSteps || after.halted !== null) return after;
+  const last = new Draft(after, after.step);
+  last.halt(`the run reached its cap of ${maxSteps} steps`);
+  return last.finish();
 }
 
 function perform(draft: Draft, world: World, choice: Choice): void {
@@ -63,7 +66,10 @@ function perform(draft: Draft, world: World, choice: Choice): void {
     case 'client':
       return client(draft, world, choice.node, choice.op);
     case 'network': {
-      draft.network = { ...draft.network, ...choice.options };
+      const network = { ...draft.network, ...choice.options };
+      const problem = networkProblem(network);
+      if (problem !== null) throw new ChoiceError(problem);
+      draft.network = network;
       const { lossPercent, duplicationPercent } = draft.network;
       return draft.emit({ type: 'network', lossPercent, duplicationPercent });
     }
@@ -139,9 +145,10 @@ function partition(draft: Draft, groups: readonly (readonly NodeId[])[]): void {
       if (seen.has(node)) throw new ChoiceError(`node ${node} is in two partition groups`);
       seen.add(node);
     }
-  if (groups.filter((g) => g.length > 0).length < 2) throw new ChoiceError('a partition needs at least two groups');
+  // The nodes left out form one more group, so `[[0]]` cuts node 0 off from everyone else.
   const rest = draft.nodes.map((_, i) => i).filter((i) => !seen.has(i));
   const whole = rest.length > 0 ? [...groups, rest] : groups;
+  if (whole.filter((g) => g.length > 0).length < 2) throw new ChoiceError('a partition needs at least two groups');
   draft.partition = whole.filter((g) => g.length > 0).map((g) => [...g].sort((a, b) => a - b));
   draft.emit({ type: 'partition', groups: draft.partition });
 }

@@ -65,14 +65,14 @@ export function unescapeText(text: string, what: string): string {
   return out;
 }
 
-/** The most digits a number in a link may have: every 15-digit number is a safe integer. */
-const MAX_DIGITS = 15;
-
-/** Reads a whole number written in decimal, with an optional leading `-`. */
+/** Reads a whole number written in decimal, with an optional leading `-`; it must be exact in a double. */
 export function parseWhole(text: string, what: string): number {
   if (!/^-?[0-9]+$/.test(text)) throw new LinkProblem(`${what} must be a whole number, not "${text}"`);
-  if (text.replace('-', '').length > MAX_DIGITS) throw new LinkProblem(`${what} is too large`);
-  return Number(text);
+  // Past 20 digits Number() is not worth calling; anything past 2^53 is refused either way.
+  const value = text.length > 20 ? Infinity : Number(text);
+  if (!Number.isSafeInteger(value)) throw new LinkProblem(`${what} is too large`);
+  return value === 0 ? 0 : value; // "-0" reads as 0, as it would be written
+
 }
 
 /** A 32-bit FNV-1a hash of the text, in base 36: the link's check code. */

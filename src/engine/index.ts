@@ -11,3 +11,6 @@ export { enabled, next, due } from './schedule';
 export { worldKey } from './fingerprint';
 export { replay, runToQuiet, type Replay } from './run';
 export * from './codec';
+export * from './history';
+export { branches, switchBranch, type BranchInfo } from './history-branches';
+export { choiceLabel } from './choice-label';
