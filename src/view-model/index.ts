@@ -36,3 +36,5 @@ export { layoutStatechart, edgeLabel, type StateBox, type EdgeShape, type Statec
 export { rankStates, representative, type Ranking } from './statechart-rank';
 export { lastTransition, statesNamed, type TakenTransition } from './statechart-taken';
 export { statusLook, type StatusLook } from './node-status';
+export { headPath, crossPath, glyphPath, glyphFilled } from './glyphs';
+export { applyDelta, clampDomain, followDomain, includeStep, zoomAbout, type Domain, type DomainLimits } from './timeline-view';

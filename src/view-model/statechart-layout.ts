@@ -4,6 +4,7 @@
 // in its state is a small loop. Paths are d3-shape strings; the component only renders them.
 import { curveBasis, line } from 'd3-shape';
 import type { StatechartDescription, StatechartTransition } from '../protocols/kit/types';
+import { headPath } from './glyphs';
 import { rankStates, representative } from './statechart-rank';
 
 export interface StateBox {
@@ -24,6 +25,8 @@ export interface EdgeShape {
   readonly key: string;
   readonly transition: StatechartTransition;
   readonly path: string;
+  /** The arrowhead at the target end. */
+  readonly head: string;
   readonly label: string;
   readonly labelX: number;
   readonly labelY: number;
@@ -95,6 +98,7 @@ export function layoutStatechart(chart: StatechartDescription, options: Statecha
       key: `t${index}`,
       transition: t,
       path: curve(points) ?? '',
+      head: headPath(...points[points.length - 2]!, ...points[points.length - 1]!, 8),
       label: edgeLabel(t),
       labelX: (mid[0] + prev[0]) / 2,
       labelY: (mid[1] + prev[1]) / 2,
