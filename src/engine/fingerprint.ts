@@ -1,46 +1,82 @@
-import type { Envelope } from './types';
+import type { Envelope, NodeRecord, Observation } from './types';
 import type { World } from './world';
 
 // Canonical state keys for the checker. Ids and ticks are abstracted away: two worlds that differ
 // only in when things happened, or in the numbers given to messages and timers, share a key.
+// Worlds share their unchanged node records, envelopes, observations and partitions with their
+// predecessors, so the text of each is made once and cached on the object.
 
-const bodyKeys = new WeakMap<Envelope, string>();
+const messageKeys = new WeakMap<Envelope, string>();
 
 function messageKey(m: Envelope): string {
-  let key = bodyKeys.get(m);
+  let key = messageKeys.get(m);
   if (key === undefined) {
     key = `${m.from}>${m.to}:${JSON.stringify(m.body)}`;
-    bodyKeys.set(m, key);
+    messageKeys.set(m, key);
   }
   return key;
 }
 
-const stateKeys = new WeakMap<object, string>();
+const recordKeys = new WeakMap<NodeRecord, string>();
 
+// A record's key depends on the behaviour at its index. Records move between indices only in the
+// checker's symmetry renaming, and only between nodes that share a behaviour, so a cached key
+// stays right wherever the record sits.
 function nodeKey(world: World, node: number): string {
   const record = world.nodes[node]!;
+  let key = recordKeys.get(record);
+  if (key === undefined) {
+    key = recordKey(world, node, record);
+    recordKeys.set(record, key);
+  }
+  return key;
+}
+
+function recordKey(world: World, node: number, record: NodeRecord): string {
   if (!record.up) return `down|${JSON.stringify(record.persisted)}`;
   const state = record.state;
   if (typeof state !== 'object' || state === null) return `up|${String(state)}|${JSON.stringify(record.persisted)}`;
-  let key = stateKeys.get(state);
+  return `up|${world.system.nodes[node]!.behaviour.key(state)}|${JSON.stringify(record.persisted)}`;
+}
+
+const observationKeys = new WeakMap<Observation, string>();
+
+function observationKey(o: Observation): string {
+  let key = observationKeys.get(o);
   if (key === undefined) {
-    key = world.system.nodes[node]!.behaviour.key(state);
-    stateKeys.set(state, key);
+    key = `${o.node}=${JSON.stringify(o.value)}`;
+    observationKeys.set(o, key);
   }
-  return `up|${key}|${JSON.stringify(record.persisted)}`;
+  return key;
+}
+
+const partitionKeys = new WeakMap<NonNullable<World['partition']>, string>();
+
+function partitionKey(partition: World['partition']): string {
+  if (partition === null) return '';
+  let key = partitionKeys.get(partition);
+  if (key === undefined) {
+    key = JSON.stringify(partition);
+    partitionKeys.set(partition, key);
+  }
+  return key;
+}
+
+/** The items' keys, sorted (and without repeats when `unique`), joined by `separator`. */
+function sortedKeys<T>(items: readonly T[], keyOf: (item: T) => string, separator: string, unique = false): string {
+  if (items.length === 0) return '';
+  if (items.length === 1) return keyOf(items[0]!);
+  const keys = items.map(keyOf).sort();
+  return (unique ? keys.filter((k, i) => i === 0 || k !== keys[i - 1]) : keys).join(separator);
 }
 
 /** The canonical key of a world, with ids and ticks abstracted. */
 export function worldKey(world: World): string {
-  const nodes = world.nodes.map((_, i) => nodeKey(world, i)).join('\n');
-  const messages = world.messages.map(messageKey).sort().join('\n');
-  const timers = world.timers
-    .map((t) => `${t.node}:${t.name}`)
-    .sort()
-    .join(',');
-  const observations = [...new Set(world.observations.map((o) => `${o.node}=${JSON.stringify(o.value)}`))]
-    .sort()
-    .join(',');
-  const partition = world.partition === null ? '' : JSON.stringify(world.partition);
+  let nodes = '';
+  for (let i = 0; i < world.nodes.length; i++) nodes += (i === 0 ? '' : '\n') + nodeKey(world, i);
+  const messages = sortedKeys(world.messages, messageKey, '\n');
+  const timers = sortedKeys(world.timers, (t) => `${t.node}:${t.name}`, ',');
+  const observations = sortedKeys(world.observations, observationKey, ',', true);
+  const partition = partitionKey(world.partition);
   return `${nodes}\n#${messages}\n#${timers}\n#${observations}\n#${partition}\n#${world.network.lossPercent},${world.network.duplicationPercent}`;
 }
