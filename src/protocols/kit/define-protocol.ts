@@ -1,0 +1,134 @@
+// `defineProtocol`: the one place a protocol definition becomes the `Protocol` contract the UI,
+// CLI and tests consume. Built systems are cached per (config, variant), so the adapters' memo
+// tables survive between runs of the same configuration.
+import { defaultBounds, type NodeId, type System, type World } from '../../engine';
+import { machineBehaviour } from './adapter';
+import { defaultConfig, networkFromConfig, networkOptions, validateConfig } from './config';
+import type { Placement, ProtocolDefinition } from './definition';
+import { activeStateIds, canonicalJson } from './machine-state';
+import { narrate } from './narrate';
+import { compileScenario } from './scenario';
+import { describeStatechart } from './statechart';
+import type { Config, NodeDescription, Protocol } from './types';
+import { machineState } from './world-query';
+
+const systemCacheMax = 32;
+
+function checkTopology(definition: ProtocolDefinition, placements: readonly Placement[]): void {
+  for (const [role, spec] of Object.entries(definition.roles)) {
+    const count = placements.filter((p) => p.role === role).length;
+    if (count < spec.min || count > spec.max)
+      throw new Error(`${definition.id}: ${count} ${role} nodes, but ${spec.min} to ${spec.max} are allowed`);
+  }
+  const unknown = placements.find((p) => definition.roles[p.role] === undefined);
+  if (unknown !== undefined) throw new Error(`${definition.id}: node ${unknown.name} has unknown role ${unknown.role}`);
+}
+
+function checkDefinition(definition: ProtocolDefinition): void {
+  if (definition.variants[0]?.id !== 'correct') throw new Error(`${definition.id}: the first variant must be "correct"`);
+  for (const variant of definition.variants)
+    for (const role of Object.keys(variant.machines ?? {}))
+      if (definition.roles[role] === undefined) throw new Error(`${definition.id}: variant ${variant.id} replaces unknown role ${role}`);
+}
+
+export function defineProtocol(definition: ProtocolDefinition): Protocol {
+  checkDefinition(definition);
+  const options = [...definition.config, ...networkOptions];
+  const systems = new Map<string, System>();
+  const opPhrases = new Map(definition.clientOps.map((o) => [o.op, o.phrase]));
+  const words = {
+    describeMessage: definition.describeMessage,
+    opPhrase: (op: string) => opPhrases.get(op) ?? `"${op}"`,
+  };
+
+  function buildSystem(config: Config, variantId: string): System {
+    const variant = definition.variants.find((v) => v.id === variantId);
+    if (variant === undefined)
+      throw new Error(`${definition.id} has no variant "${variantId}" (variants: ${definition.variants.map((v) => v.id).join(', ')})`);
+    const placements = definition.topology(config);
+    checkTopology(definition, placements);
+    const behaviours = Object.fromEntries(
+      Object.entries(definition.roles).map(([role, spec]) => [role, machineBehaviour(variant.machines?.[role] ?? spec.machine)]),
+    );
+    const peers: Record<string, NodeId[]> = {};
+    placements.forEach((p, id) => (peers[p.role] ??= []).push(id));
+    return {
+      nodes: placements.map((p) => ({ name: p.name, role: p.role, behaviour: behaviours[p.role]! })),
+      inputs: placements.map((p, id) => ({ id, name: p.name, role: p.role, peers, config })),
+      invariants: definition.invariants,
+      conditions: definition.conditions,
+      clientOps: (world, node) => {
+        const state = machineState(world, node);
+        const role = world.system.nodes[node]?.role;
+        if (state === null) return [];
+        return definition.clientOps.filter((o) => o.role === role && o.offered(state)).map((o) => ({ op: o.op, label: o.label }));
+      },
+      network: networkFromConfig(config),
+      bounds: defaultBounds,
+    };
+  }
+
+  const protocol: Protocol = {
+    id: definition.id,
+    title: definition.title,
+    summary: definition.summary,
+    roles: Object.entries(definition.roles).map(([role, spec]) => ({
+      role,
+      title: spec.title,
+      min: spec.min,
+      max: spec.max,
+      statechart: describeStatechart(spec.machine),
+    })),
+    config: options,
+    variants: definition.variants.map(({ id, title, explanation }) => ({ id, title, explanation })),
+    invariants: definition.invariants.map(({ id, description }) => ({ id, description })),
+    conditions: definition.conditions.map(({ id, description }) => ({ id, description })),
+    scenarios: definition.scenarios,
+    explainer: definition.explainer,
+    defaults: () => defaultConfig(options),
+    validate: (input) => validateConfig(options, input),
+    build(config, variantId) {
+      const checked = validateConfig(options, config);
+      if (!checked.ok) throw new Error(`${definition.id}: bad config: ${checked.problems.join('; ')}`);
+      const key = `${variantId}|${canonicalJson(checked.config)}`;
+      let system = systems.get(key);
+      if (system === undefined) {
+        system = buildSystem(checked.config, variantId);
+        if (systems.size >= systemCacheMax) systems.delete(systems.keys().next().value!);
+        systems.set(key, system);
+      }
+      return system;
+    },
+    describe: (world, node) => describeNode(definition, world, node),
+    describeMessage: definition.describeMessage,
+    narrate: (world, event) => narrate(world, event, words),
+    activeStates: (world, node) => {
+      const state = machineState(world, node);
+      return state === null ? [] : activeStateIds(state.value);
+    },
+    compileScenario: (scenario) => compileScenario(protocol, scenario),
+  };
+  return protocol;
+}
+
+function describeNode(definition: ProtocolDefinition, world: World, node: NodeId): NodeDescription {
+  const spec = world.system.nodes[node];
+  const record = world.nodes[node];
+  if (spec === undefined || record === undefined) throw new Error(`there is no node ${node}`);
+  const described = definition.describe({
+    world,
+    id: node,
+    name: spec.name,
+    role: spec.role,
+    up: record.up,
+    state: record.up ? machineState(world, node) : null,
+    persisted: record.persisted,
+  });
+  return {
+    name: spec.name,
+    role: spec.role,
+    label: record.up ? (described.label ?? record.label) : 'down',
+    status: record.up ? described.status : 'down',
+    fields: described.fields,
+  };
+}

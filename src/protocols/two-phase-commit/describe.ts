@@ -1,0 +1,59 @@
+// What the inspector shows for each node, in words a student follows.
+import type { World } from '../../engine';
+import { formatRecord, inState, nameList, type DescribedNode, type NodeView } from '../kit';
+import type { CoordinatorContext } from './coordinator';
+import type { ParticipantContext } from './participant';
+
+const field = (name: string, value: string) => ({ name, value });
+const logField = (view: NodeView) => field('log', formatRecord(view.persisted));
+
+function describeCoordinator(view: NodeView): DescribedNode {
+  if (view.state === null) return { status: 'down', fields: [field('state', 'down: only its log survives'), logField(view)] };
+  const context = view.state.context as unknown as CoordinatorContext;
+  const names = (ids: readonly number[]) => nameList(view.world, ids) || 'nobody';
+  const votes = context.participants
+    .map((p, i) => `${view.world.system.nodes[p]!.name} ${context.votes[i] ?? '–'}`)
+    .join(', ');
+  const missingVotes = context.participants.filter((_, i) => context.votes[i] === null);
+  const missingAcks = context.participants.filter((_, i) => !context.acked[i]);
+  const decision = context.decision === null ? 'none yet' : context.decision.toUpperCase();
+  const [state, status, waiting]: [string, DescribedNode['status'], string] = inState(view.state, 'idle')
+    ? ['idle: no transaction running', 'idle', 'a client to begin a transaction']
+    : inState(view.state, 'preparing')
+      ? ['collecting votes', 'waiting', `votes from ${names(missingVotes)}`]
+      : inState(view.state, 'decided')
+        ? [`decided ${decision}, delivering it`, 'waiting', `acknowledgements from ${names(missingAcks)}`]
+        : ['finished: every participant knows the outcome', 'done', 'nothing'];
+  return {
+    status,
+    fields: [field('state', state), field('votes', votes), field('decision', decision), field('waiting for', waiting), logField(view)],
+  };
+}
+
+function blocked(world: World, node: number): boolean {
+  return world.conditions['blocked-in-doubt']?.nodes.includes(node) ?? false;
+}
+
+function describeParticipant(view: NodeView): DescribedNode {
+  if (view.state === null) return { status: 'down', fields: [field('state', 'down: only its log survives'), logField(view)] };
+  const context = view.state.context as unknown as ParticipantContext;
+  const vote = context.vote?.toUpperCase() ?? (context.willVoteNo ? 'not yet (will vote NO)' : 'not yet');
+  const outcome = context.outcome === null ? 'unknown' : context.outcome === 'commit' ? 'committed' : 'aborted';
+  const [state, status, waiting]: [string, DescribedNode['status'], string] = inState(view.state, 'working')
+    ? ['working on the transaction', 'working', 'PREPARE from the coordinator']
+    : inState(view.state, 'prepared')
+      ? blocked(view.world, view.id)
+        ? ['prepared and blocked: in doubt, cannot reach the coordinator', 'blocked', 'the coordinator to come back']
+        : ['prepared: in doubt, may not decide alone', 'waiting', 'the decision from the coordinator']
+      : inState(view.state, 'committed')
+        ? ['committed', 'done', 'nothing']
+        : ['aborted', 'failed', 'nothing'];
+  return {
+    status,
+    fields: [field('state', state), field('vote', vote), field('outcome', outcome), field('waiting for', waiting), logField(view)],
+  };
+}
+
+export function describe(view: NodeView): DescribedNode {
+  return view.role === 'coordinator' ? describeCoordinator(view) : describeParticipant(view);
+}

@@ -1,0 +1,47 @@
+// Two-phase commit, assembled from its parts.
+import { defineProtocol, inState } from '../kit';
+import { options, topology } from './config';
+import { coordinator } from './coordinator';
+import { describe } from './describe';
+import { explainer } from './explainer';
+import { describeMessage } from './messages';
+import { participant } from './participant';
+import { conditions, invariants } from './rules';
+import { scenarios } from './scenarios';
+import { variants } from './variants';
+
+export const twoPhaseCommit = defineProtocol({
+  id: 'two-phase-commit',
+  title: 'Two-phase commit',
+  summary:
+    'A coordinator asks participants to vote, then tells them all to commit or abort. Crash it at the wrong moment and the participants are stuck in doubt.',
+  roles: {
+    coordinator: { machine: coordinator, title: 'Coordinator', min: 1, max: 1 },
+    participant: { machine: participant, title: 'Participant', min: 2, max: 7 },
+  },
+  config: options,
+  topology,
+  variants,
+  invariants,
+  conditions,
+  clientOps: [
+    {
+      op: 'begin',
+      role: 'coordinator',
+      label: 'Begin a transaction',
+      phrase: 'begin a transaction',
+      offered: (state) => inState(state, 'idle'),
+    },
+    {
+      op: 'vote-no',
+      role: 'participant',
+      label: 'Vote NO when asked',
+      phrase: 'vote NO when asked',
+      offered: (state) => inState(state, 'working') && state.context['willVoteNo'] !== true,
+    },
+  ],
+  describe,
+  describeMessage,
+  scenarios,
+  explainer,
+});
