@@ -1,0 +1,159 @@
+import { limitFaults } from './fault-limit';
+import { FingerprintSet } from './fingerprints';
+import { defaultMaxStates, ExploreError, type CheckOptions, type CheckResult, type Model, type ModelViolation } from './model';
+
+// Breadth-first search, level by level, so the first violation found lies on a shortest run.
+// Only fingerprints of visited states are kept, plus, for each state, the index of its parent and
+// of the action that led to it; the states themselves live only while they are on the frontier.
+// A counterexample is rebuilt by replaying those action indices from the initial state.
+
+/** Where each discovered state came from: parent id (-1 for an initial state) and action index. */
+class Origins {
+  private parents = new Int32Array(1024);
+  private actionIndices = new Int32Array(1024);
+  size = 0;
+
+  add(parent: number, actionIndex: number): number {
+    if (this.size === this.parents.length) {
+      const parents = new Int32Array(this.size * 2);
+      parents.set(this.parents);
+      this.parents = parents;
+      const actionIndices = new Int32Array(this.size * 2);
+      actionIndices.set(this.actionIndices);
+      this.actionIndices = actionIndices;
+    }
+    this.parents[this.size] = parent;
+    this.actionIndices[this.size] = actionIndex;
+    return this.size++;
+  }
+
+  /** The action indices from an initial state to `id`; the first is the initial state's index. */
+  pathTo(id: number): number[] {
+    const path: number[] = [];
+    for (let at = id; at !== -1; at = this.parents[at]!) path.push(this.actionIndices[at]!);
+    return path.reverse();
+  }
+}
+
+function checkOptions(options: CheckOptions<unknown>): { maxDepth: number; maxStates: number } {
+  const maxDepth = options.maxDepth ?? Infinity;
+  const maxStates = options.maxStates ?? defaultMaxStates;
+  if (!(maxDepth >= 1) || (Number.isFinite(maxDepth) && !Number.isInteger(maxDepth)))
+    throw new ExploreError(`maxDepth must be a whole number of states, at least 1 (the initial state); got ${maxDepth}`);
+  if (!Number.isInteger(maxStates) || maxStates < 1)
+    throw new ExploreError(`maxStates must be a whole number, at least 1; got ${maxStates}`);
+  const maxFaults = options.maxFaults;
+  if (maxFaults !== undefined && (!Number.isInteger(maxFaults) || maxFaults < 0))
+    throw new ExploreError(`maxFaults must be a whole number, at least 0; got ${maxFaults}`);
+  return { maxDepth, maxStates };
+}
+
+/**
+ * Searches every state reachable from the model's initial states, breadth first, and returns the
+ * shortest run to a state that breaks an invariant, or says that none was found within the bounds.
+ */
+export function check<S, A>(model: Model<S, A>, options: CheckOptions<S> = {}): CheckResult<S, A> {
+  const bounds = checkOptions(options as CheckOptions<unknown>);
+  const keyOf = options.canonical ?? ((state: S) => model.key(state));
+  if (options.maxFaults !== undefined) {
+    const limited = limitFaults(model, options.maxFaults, keyOf);
+    const result = search(limited, bounds.maxDepth, bounds.maxStates, (s) => limited.key(s));
+    if (result.kind === 'none') return result;
+    return { ...result, states: result.states.map((s) => s.state) };
+  }
+  return search(model, bounds.maxDepth, bounds.maxStates, keyOf);
+}
+
+function search<S, A>(model: Model<S, A>, maxDepth: number, maxStates: number, keyOf: (s: S) => string): CheckResult<S, A> {
+  const seen = new FingerprintSet();
+  const origins = new Origins();
+  const stateCap = () => ({
+    kind: 'none' as const,
+    distinctStates: origins.size,
+    depth,
+    exhaustive: false,
+    stoppedBy: `the search reached its cap of ${maxStates} distinct states; raise maxStates to search further`,
+  });
+  let frontier: S[] = [];
+  let frontierIds: number[] = [];
+  let depth = 0;
+  const initial = model.initial();
+  for (let i = 0; i < initial.length; i++) {
+    const state = initial[i]!;
+    if (!seen.add(keyOf(state))) continue;
+    if (origins.size >= maxStates) return stateCap();
+    depth = 1;
+    const id = origins.add(-1, i);
+    const broken = model.violation(state);
+    if (broken !== null) return counterexample(model, origins, id, broken);
+    frontier.push(state);
+    frontierIds.push(id);
+  }
+  while (frontier.length > 0) {
+    if (depth >= maxDepth) return depthBound(model, frontier, seen, keyOf, origins.size, depth);
+    const next: S[] = [];
+    const nextIds: number[] = [];
+    for (let i = 0; i < frontier.length; i++) {
+      const state = frontier[i]!;
+      const actions = model.actions(state);
+      for (let j = 0; j < actions.length; j++) {
+        const successor = model.step(state, actions[j]!);
+        if (!seen.add(keyOf(successor))) continue;
+        if (origins.size >= maxStates) return stateCap();
+        const id = origins.add(frontierIds[i]!, j);
+        if (next.length === 0) depth++;
+        const broken = model.violation(successor);
+        if (broken !== null) return counterexample(model, origins, id, broken);
+        next.push(successor);
+        nextIds.push(id);
+      }
+    }
+    frontier = next;
+    frontierIds = nextIds;
+  }
+  return { kind: 'none', distinctStates: origins.size, depth, exhaustive: true, stoppedBy: null };
+}
+
+/**
+ * The frontier sits at the depth bound. The search is still exhaustive if no state there has an
+ * unseen successor, so look for one (without storing it) before saying the bound cut it short.
+ */
+function depthBound<S, A>(
+  model: Model<S, A>,
+  frontier: readonly S[],
+  seen: FingerprintSet,
+  keyOf: (s: S) => string,
+  distinctStates: number,
+  depth: number,
+): CheckResult<S, A> {
+  for (const state of frontier)
+    for (const action of model.actions(state))
+      if (!seen.has(keyOf(model.step(state, action))))
+        return {
+          kind: 'none',
+          distinctStates,
+          depth,
+          exhaustive: false,
+          stoppedBy: `the search reached its depth bound of ${depth} states (${depth - 1} steps); raise maxDepth to search deeper`,
+        };
+  return { kind: 'none', distinctStates, depth, exhaustive: true, stoppedBy: null };
+}
+
+/** Rebuilds the run to state `id` by replaying the recorded action indices. */
+function counterexample<S, A>(model: Model<S, A>, origins: Origins, id: number, broken: ModelViolation): CheckResult<S, A> {
+  const [first, ...steps] = origins.pathTo(id);
+  let state = model.initial()[first!] as S;
+  const states: S[] = [state];
+  const actions: A[] = [];
+  for (const index of steps) {
+    const action = model.actions(state)[index];
+    if (action === undefined) throw new Error('the model is not deterministic: replaying the counterexample found fewer actions');
+    state = model.step(state, action);
+    actions.push(action);
+    states.push(state);
+  }
+  const replayed = model.violation(state);
+  if (replayed === null || replayed.rule !== broken.rule)
+    throw new Error('the model is not deterministic: replaying the counterexample did not break the invariant again');
+  return { kind: 'violation', ...broken, actions, states, distinctStates: origins.size, depth: states.length };
+}

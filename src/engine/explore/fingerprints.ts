@@ -1,0 +1,114 @@
+// The checker remembers every state it has seen by a 64-bit fingerprint of its key, not by the
+// key itself: a key is a few hundred characters, a fingerprint is eight bytes. Two different keys
+// can share a fingerprint; with 64 bits the chance of any such clash among a million states is
+// about one in thirty million (TLC makes the same trade). `FingerprintSet` is an open-addressing
+// table over two typed arrays, so a million states cost about 16 MB and no garbage.
+
+/** The MurmurHash3 finaliser: every input bit affects every output bit. */
+function fmix32(x: number): number {
+  let h = x;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+// The lanes of the last hash. Returning them through two variables rather than a fresh pair keeps
+// the checker's innermost loop free of allocation.
+let laneHigh = 0;
+let laneLow = 0;
+
+/**
+ * Hashes `key` into `laneHigh` and `laneLow`, two characters per round: lane one multiplies and
+ * rotates, lane two uses other constants and adds, so a clash in one lane rarely clashes in both.
+ */
+function hashKey(key: string): void {
+  const length = key.length;
+  let a = 0x2545f491 ^ length;
+  let b = Math.imul(0x9e3779b9 ^ length, 0x7feb352d);
+  let i = 0;
+  for (; i + 1 < length; i += 2) {
+    const word = key.charCodeAt(i) | (key.charCodeAt(i + 1) << 16);
+    a = Math.imul(a ^ word, 0xcc9e2d51);
+    a = (a << 15) | (a >>> 17);
+    b = Math.imul(b + word, 0x1b873593);
+    b = (b << 13) | (b >>> 19);
+    b = Math.imul(b, 5) + 0xe6546b64;
+  }
+  if (i < length) {
+    const last = key.charCodeAt(i);
+    a = Math.imul(a ^ last, 0xcc9e2d51);
+    b = Math.imul(b + last, 0x1b873593);
+  }
+  laneHigh = fmix32(a ^ fmix32(b));
+  laneLow = fmix32(b + Math.imul(a, 0x27d4eb2f));
+  // Zero in both lanes marks an empty slot, so no fingerprint may be all zeroes.
+  if (laneHigh === 0 && laneLow === 0) laneLow = 1;
+}
+
+/** The 64-bit fingerprint of a key as a hexadecimal string, for tests and diagnostics. */
+export function fingerprint(key: string): string {
+  hashKey(key);
+  return laneHigh.toString(16).padStart(8, '0') + laneLow.toString(16).padStart(8, '0');
+}
+
+/** A set of 64-bit fingerprints of string keys. */
+export class FingerprintSet {
+  private high: Uint32Array;
+  private low: Uint32Array;
+  private mask: number;
+  private count = 0;
+
+  constructor(capacityLog2 = 16) {
+    this.high = new Uint32Array(1 << capacityLog2);
+    this.low = new Uint32Array(1 << capacityLog2);
+    this.mask = (1 << capacityLog2) - 1;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Adds the key's fingerprint; true when it was not there before. */
+  add(key: string): boolean {
+    hashKey(key);
+    const added = this.insert(laneHigh, laneLow);
+    if (added && this.count * 2 > this.mask) this.grow();
+    return added;
+  }
+
+  has(key: string): boolean {
+    hashKey(key);
+    for (let slot = laneLow & this.mask; ; slot = (slot + 1) & this.mask) {
+      const low = this.low[slot]!;
+      const high = this.high[slot]!;
+      if (low === 0 && high === 0) return false;
+      if (low === laneLow && high === laneHigh) return true;
+    }
+  }
+
+  private insert(high: number, low: number): boolean {
+    for (let slot = low & this.mask; ; slot = (slot + 1) & this.mask) {
+      const l = this.low[slot]!;
+      const h = this.high[slot]!;
+      if (l === 0 && h === 0) {
+        this.low[slot] = low;
+        this.high[slot] = high;
+        this.count++;
+        return true;
+      }
+      if (l === low && h === high) return false;
+    }
+  }
+
+  private grow(): void {
+    const { high, low } = this;
+    this.high = new Uint32Array(high.length * 2);
+    this.low = new Uint32Array(low.length * 2);
+    this.mask = high.length * 2 - 1;
+    this.count = 0;
+    for (let i = 0; i < high.length; i++) if (low[i] !== 0 || high[i] !== 0) this.insert(high[i]!, low[i]!);
+  }
+}

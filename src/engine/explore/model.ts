@@ -1,0 +1,73 @@
+// What the checker searches: any transition system given as a `Model`. The simulator's worlds are
+// one such model (see `world-model.ts`); a hand transcription of a TLA+ spec is another.
+
+/** A broken invariant, as the checker reports it. */
+export interface ModelViolation {
+  readonly rule: string;
+  readonly message: string;
+}
+
+/**
+ * A transition system. Every function must be pure and deterministic: the checker keeps only a
+ * fingerprint of each state and rebuilds the counterexample by replaying action indices, so
+ * `actions(s)` must list the same actions in the same order every time it is asked about `s`.
+ */
+export interface Model<S, A> {
+  initial(): readonly S[];
+  /** The actions enabled in `state`. */
+  actions(state: S): readonly A[];
+  step(state: S, action: A): S;
+  /** A canonical text for the state: equal keys mean the checker treats the states as one. */
+  key(state: S): string;
+  violation(state: S): ModelViolation | null;
+  /** Which actions are faults, counted against `CheckOptions.maxFaults`. */
+  isFault?(action: A): boolean;
+}
+
+export interface CheckOptions<S> {
+  /**
+   * The deepest level searched, counted as TLC counts: the initial states are depth 1, so a run
+   * of k actions ends at depth k + 1. Default: no bound.
+   */
+  readonly maxDepth?: number;
+  /** The most distinct states stored before the search gives up. Default 1,000,000. */
+  readonly maxStates?: number;
+  /** The most fault actions (`model.isFault`) on any run. The budget left is part of the state. */
+  readonly maxFaults?: number;
+  /**
+   * Symmetry reduction: a key that is equal for states that are the same up to renaming
+   * interchangeable things (see `symmetry.ts`). Replaces `model.key`. It is sound only when the
+   * model and its invariants really are symmetric; the counterexample is still a real run.
+   */
+  readonly canonical?: (state: S) => string;
+}
+
+export type CheckResult<S, A> =
+  | {
+      readonly kind: 'violation';
+      readonly rule: string;
+      readonly message: string;
+      /** The shortest run to the violation: `states[i + 1] = step(states[i], actions[i])`. */
+      readonly actions: readonly A[];
+      readonly states: readonly S[];
+      readonly distinctStates: number;
+      /** The violating state's depth: `states.length`. */
+      readonly depth: number;
+    }
+  | {
+      readonly kind: 'none';
+      readonly distinctStates: number;
+      /** The number of states on the longest shortest path found. */
+      readonly depth: number;
+      /** True when every reachable state was visited: no bound cut the search short. */
+      readonly exhaustive: boolean;
+      /** Which bound stopped the search, in plain words; null when it was exhaustive. */
+      readonly stoppedBy: string | null;
+    };
+
+export const defaultMaxStates = 1_000_000;
+
+/** Bad options given to the checker: the message says which one and why. */
+export class ExploreError extends Error {
+  override readonly name = 'ExploreError';
+}

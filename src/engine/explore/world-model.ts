@@ -1,0 +1,90 @@
+import { apply } from '../apply';
+import type { Choice } from '../choice';
+import { enabled } from '../schedule';
+import type { World } from '../world';
+import type { Model } from './model';
+import { worldKey } from '../fingerprint';
+
+/** How many faults of each kind a checked run may still contain. Restarts and heals are free. */
+export interface FaultBudget {
+  readonly crashes: number;
+  readonly losses: number;
+  readonly duplicates: number;
+  readonly partitions: number;
+}
+
+/** A world during a search, with the fault budget its run has left. */
+export interface BudgetedWorld {
+  readonly world: World;
+  readonly budget: FaultBudget;
+}
+
+type FaultKind = keyof FaultBudget;
+
+/** Which budget a choice draws on, if any. Deliveries, timers, client operations, restarts and heals are free. */
+export function faultKind(choice: Choice): FaultKind | null {
+  switch (choice.type) {
+    case 'drop':
+      return 'losses';
+    case 'duplicate':
+      return 'duplicates';
+    case 'crash':
+      return 'crashes';
+    case 'partition':
+      return 'partitions';
+    default:
+      return null;
+  }
+}
+
+// Budgets are shared objects: one per distinct remaining budget, each with its key text made once.
+const budgetKeys = new WeakMap<FaultBudget, string>();
+
+function budgetKey(budget: FaultBudget): string {
+  let key = budgetKeys.get(budget);
+  if (key === undefined) {
+    key = `${budget.crashes},${budget.losses},${budget.duplicates},${budget.partitions}`;
+    budgetKeys.set(budget, key);
+  }
+  return key;
+}
+
+function spend(budget: FaultBudget, kind: FaultKind, spent: Map<FaultBudget, Map<FaultKind, FaultBudget>>): FaultBudget {
+  let byKind = spent.get(budget);
+  if (byKind === undefined) spent.set(budget, (byKind = new Map()));
+  let after = byKind.get(kind);
+  if (after === undefined) byKind.set(kind, (after = { ...budget, [kind]: budget[kind] - 1 }));
+  return after;
+}
+
+/**
+ * The simulator as a checker model: states are worlds with their remaining fault budget, actions
+ * are the choices `enabled` lists that the budget allows. The key is `keyOf(world)` (by default
+ * `worldKey`, which abstracts ids and ticks), the budget left, and whether the run has halted.
+ * Halted worlds enable nothing, so they are leaves. The first invariant violation in a world is
+ * the model's violation.
+ */
+export function worldModel(start: World, budget: FaultBudget, keyOf: (world: World) => string = worldKey): Model<BudgetedWorld, Choice> {
+  const spent = new Map<FaultBudget, Map<FaultKind, FaultBudget>>();
+  return {
+    initial: () => [{ world: start, budget }],
+    actions({ world, budget: left }) {
+      const all = enabled(world);
+      if (left.crashes > 0 && left.losses > 0 && left.duplicates > 0 && left.partitions > 0) return all;
+      return all.filter((choice) => {
+        const kind = faultKind(choice);
+        return kind === null || left[kind] > 0;
+      });
+    },
+    step({ world, budget: left }, choice) {
+      const kind = faultKind(choice);
+      return { world: apply(world, choice), budget: kind === null ? left : spend(left, kind, spent) };
+    },
+    key: ({ world, budget: left }) => `${keyOf(world)}\n%${budgetKey(left)}${world.halted === null ? '' : '\nhalted'}`,
+    violation({ world }) {
+      const first = world.violations[0];
+      return first === undefined ? null : { rule: first.rule, message: first.message };
+    },
+    isFault: (choice) => faultKind(choice) !== null,
+  };
+}
