@@ -14,3 +14,4 @@ export * from './codec';
 export * from './history';
 export { branches, switchBranch, type BranchInfo } from './history-branches';
 export { choiceLabel } from './choice-label';
+export * from './explore';

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { createWorld } from '../apply';
+import type { Choice } from '../choice';
+import { replay } from '../run';
+import { pingSystem } from '../testing/ping';
+import { traceToArray } from '../trace';
+import { check } from './check';
+import { checkWorld } from './check-world';
+import { ExploreError } from './model';
+import { counterSystem } from './testing/counter';
+import { worldModel, type FaultBudget } from './world-model';
+
+const none: FaultBudget = { crashes: 0, losses: 0, duplicates: 0, partitions: 0 };
+const one: FaultBudget = { crashes: 1, losses: 1, duplicates: 1, partitions: 1 };
+
+/** Replays a violation's choices and returns the first violation of the resulting world. */
+function replayed(system: ReturnType<typeof counterSystem>, seed: number, choices: readonly Choice[]) {
+  const run = replay(system, seed, choices);
+  expect(run.ok).toBe(true);
+  return run.world.violations[0];
+}
+
+describe('checkWorld', () => {
+  it('finds the duplicated INC that the no-dedupe counter counts twice, and its choices replay to it', () => {
+    const system = counterSystem('no-dedupe');
+    const result = checkWorld(system, 7, { maxDepth: 12, budget: one });
+    expect(result).toMatchObject({ kind: 'violation', rule: 'exactly-once', depth: 5 });
+    if (result.kind !== 'violation') return;
+    expect(result.choices.map((c) => c.type)).toEqual(['client', 'duplicate', 'deliver', 'deliver']);
+    expect(result.message).toBe('the server counted 2 increments, but the client asked for only 1');
+    expect(replayed(system, 7, result.choices)).toMatchObject({ rule: 'exactly-once', message: result.message, step: 4 });
+  });
+
+  it('finds the crash after which the volatile counter counts from zero again, and its choices replay to it', () => {
+    const system = counterSystem('volatile');
+    const result = checkWorld(system, 3, { maxDepth: 12, budget: one });
+    expect(result).toMatchObject({ kind: 'violation', rule: 'monotonic-acks', depth: 9 });
+    if (result.kind !== 'violation') return;
+    expect(result.choices.filter((c) => c.type === 'crash')).toHaveLength(1);
+    expect(replayed(system, 3, result.choices)).toMatchObject({ rule: 'monotonic-acks', step: 8 });
+  });
+
+  it('finds no violation in the correct counter, having searched every reachable state', () => {
+    const result = checkWorld(counterSystem('correct'), 1, { maxDepth: 40, budget: one });
+    expect(result).toMatchObject({ kind: 'none', exhaustive: true, stoppedBy: null });
+    expect(result.distinctStates).toBeGreaterThan(1000);
+  });
+
+  it('finds nothing wrong with either broken counter when no fault is allowed', () => {
+    for (const variant of ['no-dedupe', 'volatile'] as const)
+      expect(checkWorld(counterSystem(variant), 1, { maxDepth: 40, budget: none })).toMatchObject({ kind: 'none', exhaustive: true });
+  });
+
+  it('needs the very fault each bug depends on', () => {
+    expect(checkWorld(counterSystem('no-dedupe'), 1, { maxDepth: 40, budget: { ...one, duplicates: 0 } }).kind).toBe('none');
+    expect(checkWorld(counterSystem('no-dedupe'), 1, { maxDepth: 40, budget: { ...none, duplicates: 1 } }).kind).toBe('violation');
+    expect(checkWorld(counterSystem('volatile'), 1, { maxDepth: 40, budget: { ...one, crashes: 0 } }).kind).toBe('none');
+    expect(checkWorld(counterSystem('volatile'), 1, { maxDepth: 40, budget: { ...none, crashes: 1 } }).kind).toBe('violation');
+  });
+
+  it('never takes a drop, duplicate, crash or partition with a zero budget, and never a network knob', () => {
+    const taken = new Set<string>();
+    const model = worldModel(createWorld(pingSystem(), 1), none);
+    check({ ...model, step: (s, c) => (taken.add(c.type), model.step(s, c)) }, { maxDepth: 10 });
+    expect([...taken].sort()).toEqual(['client', 'deliver', 'fire']);
+  });
+
+  it('never spends more of each fault budget than it was given', () => {
+    const budget: FaultBudget = { crashes: 1, losses: 2, duplicates: 0, partitions: 1 };
+    const most = { crash: 0, drop: 0, duplicate: 0, partition: 0 };
+    const model = worldModel(createWorld({ ...pingSystem(), invariants: [] }, 1), budget);
+    check(
+      {
+        ...model,
+        step(state, choice) {
+          const next = model.step(state, choice);
+          const events = traceToArray(next.world.trace);
+          most.crash = Math.max(most.crash, events.filter((e) => e.type === 'crash').length);
+          most.drop = Math.max(most.drop, events.filter((e) => e.type === 'drop' && e.reason === 'chosen').length);
+          most.duplicate = Math.max(most.duplicate, events.filter((e) => e.type === 'duplicate').length);
+          most.partition = Math.max(most.partition, events.filter((e) => e.type === 'partition').length);
+          return next;
+        },
+      },
+      { maxDepth: 9 },
+    );
+    expect(most).toEqual({ crash: 1, drop: 2, duplicate: 0, partition: 1 });
+  });
+
+  it('starts after the prefix, counts depth from there, and returns choices that include the prefix', () => {
+    const system = counterSystem('no-dedupe');
+    const prefix: Choice[] = [{ type: 'client', node: 0, op: 'inc' }];
+    const result = checkWorld(system, 1, { maxDepth: 12, budget: one, prefix });
+    expect(result).toMatchObject({ kind: 'violation', depth: 4 });
+    if (result.kind !== 'violation') return;
+    expect(result.choices[0]).toEqual(prefix[0]);
+    expect(replayed(system, 1, result.choices)?.rule).toBe('exactly-once');
+  });
+
+  it('does not charge the prefix against the budget', () => {
+    const prefix: Choice[] = [{ type: 'client', node: 0, op: 'inc' }, { type: 'duplicate', id: 0 }];
+    const result = checkWorld(counterSystem('no-dedupe'), 1, { maxDepth: 12, budget: none, prefix });
+    expect(result).toMatchObject({ kind: 'violation', depth: 3 });
+  });
+
+  it('rejects a prefix that cannot be replayed, saying which step failed', () => {
+    const prefix: Choice[] = [{ type: 'deliver', id: 5 }];
+    expect(() => checkWorld(counterSystem('correct'), 1, { maxDepth: 5, budget: none, prefix })).toThrow(ExploreError);
+    expect(() => checkWorld(counterSystem('correct'), 1, { maxDepth: 5, budget: none, prefix })).toThrow(/prefix cannot be replayed: step 1 failed: no message #5/);
+  });
+
+  it('rejects a budget that is negative or fractional', () => {
+    expect(() => checkWorld(counterSystem('correct'), 1, { maxDepth: 5, budget: { ...none, crashes: -1 } })).toThrow(/budget of crashes/);
+    expect(() => checkWorld(counterSystem('correct'), 1, { maxDepth: 5, budget: { ...none, losses: 0.5 } })).toThrow(/budget of losses/);
+  });
+
+  it('treats a world halted by the step cap as a leaf', () => {
+    // The duplicate bug needs four steps; a cap of three halts every run first.
+    const capped = { ...counterSystem('no-dedupe'), bounds: { ...counterSystem('no-dedupe').bounds, maxSteps: 3 } };
+    expect(checkWorld(capped, 1, { maxDepth: 20, budget: one })).toMatchObject({ kind: 'none', exhaustive: true });
+  });
+
+  it('stops at the state cap with a clear message', () => {
+    const result = checkWorld(pingSystem(), 1, { maxDepth: 30, maxStates: 50, budget: none });
+    expect(result).toMatchObject({ kind: 'none', distinctStates: 50, exhaustive: false });
+    if (result.kind === 'none') expect(result.stoppedBy).toMatch(/cap of 50 distinct states/);
+  });
+
+  it('stops at the depth bound with a clear message', () => {
+    const result = checkWorld(pingSystem(), 1, { maxDepth: 6, budget: none });
+    expect(result).toMatchObject({ kind: 'none', depth: 6, exhaustive: false });
+    if (result.kind === 'none') expect(result.stoppedBy).toMatch(/depth bound of 6 states/);
+  });
+
+  it('can take every partition enabled offers, including cutting off one node', () => {
+    const result = checkWorld({ ...pingSystem(), invariants: [] }, 1, { maxDepth: 6, budget: { ...none, partitions: 1 } });
+    expect(result.kind).toBe('none');
+  });
+
+  it('abstracts ids and ticks: different seeds, with different latencies, give the same state count', () => {
+    const counts = [1, 2, 99].map((seed) => checkWorld(counterSystem('correct'), seed, { maxDepth: 40, budget: one }).distinctStates);
+    expect(new Set(counts).size).toBe(1);
+  });
+});

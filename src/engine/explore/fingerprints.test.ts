@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprint, FingerprintSet } from './fingerprints';
+
+describe('fingerprints', () => {
+  it('remembers what was added and tells new keys from old ones', () => {
+    const set = new FingerprintSet(2);
+    expect(set.add('a')).toBe(true);
+    expect(set.add('b')).toBe(true);
+    expect(set.add('a')).toBe(false);
+    expect(set.has('a')).toBe(true);
+    expect(set.has('c')).toBe(false);
+    expect(set.size).toBe(2);
+  });
+
+  it('keeps every key when it grows far past its first capacity', () => {
+    const set = new FingerprintSet(2);
+    for (let i = 0; i < 10_000; i++) expect(set.add(`state ${i}`)).toBe(true);
+    expect(set.size).toBe(10_000);
+    for (let i = 0; i < 10_000; i++) expect(set.has(`state ${i}`)).toBe(true);
+    expect(set.has('state 10000')).toBe(false);
+  });
+
+  it('gives 300,000 similar keys 300,000 different fingerprints', () => {
+    // Keys that differ in one character, in their length, or by swapping two characters.
+    const seen = new Set<string>();
+    for (let i = 0; i < 100_000; i++) {
+      seen.add(fingerprint(`up|working:${i}|{}\n#0>1:{"type":"PING"}`));
+      seen.add(fingerprint(`${i}`.padEnd(40, 'x')));
+      seen.add(fingerprint(`ab${i}ba`));
+    }
+    expect(seen.size).toBe(300_000);
+  });
+
+  it('is a pure function of the key, and the empty key has one too', () => {
+    expect(fingerprint('same')).toBe(fingerprint('same'));
+    expect(fingerprint('')).toMatch(/^[0-9a-f]{16}$/);
+    expect(fingerprint('')).not.toBe('0000000000000000');
+    expect(fingerprint('ab')).not.toBe(fingerprint('ba'));
+  });
+});
