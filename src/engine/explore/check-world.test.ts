@@ -4,7 +4,7 @@ import type { Choice } from '../choice';
 import { replay } from '../run';
 import { pingSystem } from '../testing/ping';
 import { traceToArray } from '../trace';
-import { check } from './check';
+import { checkModel } from './check-model';
 import { checkWorld } from './check-world';
 import { ExploreError } from './model';
 import { counterSystem } from './testing/counter';
@@ -61,7 +61,7 @@ describe('checkWorld', () => {
   it('never takes a drop, duplicate, crash or partition with a zero budget, and never a network knob', () => {
     const taken = new Set<string>();
     const model = worldModel(createWorld(pingSystem(), 1), none);
-    check({ ...model, step: (s, c) => (taken.add(c.type), model.step(s, c)) }, { maxDepth: 10 });
+    checkModel({ ...model, step: (s, c) => (taken.add(c.type), model.step(s, c)) }, { maxDepth: 10 });
     expect([...taken].sort()).toEqual(['client', 'deliver', 'fire']);
   });
 
@@ -69,7 +69,7 @@ describe('checkWorld', () => {
     const budget: FaultBudget = { crashes: 1, losses: 2, duplicates: 0, partitions: 1 };
     const most = { crash: 0, drop: 0, duplicate: 0, partition: 0 };
     const model = worldModel(createWorld({ ...pingSystem(), invariants: [] }, 1), budget);
-    check(
+    checkModel(
       {
         ...model,
         step(state, choice) {

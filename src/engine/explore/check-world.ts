@@ -2,7 +2,7 @@ import type { Choice } from '../choice';
 import { replay } from '../run';
 import type { System } from '../system';
 import type { NodeId } from '../types';
-import { check } from './check';
+import { checkModel } from './check-model';
 import { ExploreError } from './model';
 import { worldModel, type FaultBudget } from './world-model';
 import { symmetricWorldKey } from './world-symmetry';
@@ -60,7 +60,7 @@ export function checkWorld(system: System, seed: number, options: WorldCheckOpti
   if (!played.ok) throw new ExploreError(`the prefix cannot be replayed: step ${played.step} failed: ${played.reason}`);
   const keyOf = options.symmetry === undefined ? undefined : symmetricWorldKey(system, options.symmetry);
   const model = worldModel(played.world, options.budget, keyOf);
-  const result = check(model, { maxDepth: options.maxDepth, maxStates: options.maxStates });
+  const result = checkModel(model, { maxDepth: options.maxDepth, maxStates: options.maxStates });
   if (result.kind === 'none') return result;
   const { rule, message, distinctStates, depth } = result;
   return { kind: 'violation', rule, message, choices: [...prefix, ...result.actions], distinctStates, depth };

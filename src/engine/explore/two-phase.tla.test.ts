@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check } from './check';
+import { checkModel } from './check-model';
 import { leastKey, permutationsWithin } from './symmetry';
 import { twoPhaseKeyUnder, twoPhaseTla } from './testing/two-phase-tla';
 
@@ -9,17 +9,17 @@ describe('TwoPhase.tla cross-check against TLC', () => {
   const rmSymmetry = leastKey(permutationsWithin([[0, 1, 2]], 3), twoPhaseKeyUnder);
 
   it('finds exactly the 288 distinct states and depth 11 that TLC reports for 3 resource managers', () => {
-    expect(check(twoPhaseTla(3))).toEqual({ kind: 'none', distinctStates: 288, depth: 11, exhaustive: true, stoppedBy: null });
+    expect(checkModel(twoPhaseTla(3))).toEqual({ kind: 'none', distinctStates: 288, depth: 11, exhaustive: true, stoppedBy: null });
   });
 
   it('keeps TPConsistent: no resource manager commits while another aborts', () => {
-    const result = check(twoPhaseTla(3));
+    const result = checkModel(twoPhaseTla(3));
     expect(result.kind).toBe('none');
     expect(result.kind === 'none' && result.exhaustive).toBe(true);
   });
 
   it('catches a TM that commits without every Prepared, with a shortest run of 3 steps', () => {
-    const result = check(twoPhaseTla(3, 'commit-without-votes'));
+    const result = checkModel(twoPhaseTla(3, 'commit-without-votes'));
     expect(result).toMatchObject({ kind: 'violation', rule: 'TPConsistent', depth: 4 });
     if (result.kind !== 'violation') return;
     expect(result.actions.map((a) => a.type)).toEqual(['TMCommit', 'RMChooseToAbort', 'RMRcvCommitMsg']);
@@ -27,7 +27,7 @@ describe('TwoPhase.tla cross-check against TLC', () => {
   });
 
   it('catches a TM that may abort after committing, with a shortest run of 10 steps', () => {
-    const result = check(twoPhaseTla(3, 'abort-after-commit'));
+    const result = checkModel(twoPhaseTla(3, 'abort-after-commit'));
     expect(result).toMatchObject({ kind: 'violation', rule: 'TPConsistent', depth: 11 });
     if (result.kind !== 'violation') return;
     expect(result.actions).toHaveLength(10);
@@ -35,14 +35,14 @@ describe('TwoPhase.tla cross-check against TLC', () => {
   });
 
   it('visits fewer states under symmetry of the resource managers and reaches the same verdicts', () => {
-    const reduced = check(twoPhaseTla(3), { canonical: rmSymmetry });
+    const reduced = checkModel(twoPhaseTla(3), { canonical: rmSymmetry });
     expect(reduced).toMatchObject({ kind: 'none', depth: 11, exhaustive: true });
     expect(reduced.distinctStates).toBeLessThan(288);
     // Each orbit of the symmetric group of 3 RMs has at most 6 members, so at least 288 / 6 remain.
     expect(reduced.distinctStates).toBeGreaterThanOrEqual(48);
     for (const bug of ['commit-without-votes', 'abort-after-commit'] as const) {
-      const plain = check(twoPhaseTla(3, bug));
-      const symmetric = check(twoPhaseTla(3, bug), { canonical: rmSymmetry });
+      const plain = checkModel(twoPhaseTla(3, bug));
+      const symmetric = checkModel(twoPhaseTla(3, bug), { canonical: rmSymmetry });
       expect(symmetric).toMatchObject({ kind: 'violation', rule: 'TPConsistent', depth: plain.depth });
       expect(symmetric.distinctStates).toBeLessThan(plain.distinctStates);
     }
@@ -50,6 +50,6 @@ describe('TwoPhase.tla cross-check against TLC', () => {
 
   it('grows with the number of resource managers as the spec does', () => {
     // The same spec with 4 RMs: every state reachable, three more levels deep.
-    expect(check(twoPhaseTla(4))).toMatchObject({ kind: 'none', distinctStates: 1568, depth: 14, exhaustive: true });
+    expect(checkModel(twoPhaseTla(4))).toMatchObject({ kind: 'none', distinctStates: 1568, depth: 14, exhaustive: true });
   });
 });

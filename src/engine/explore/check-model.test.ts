@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check } from './check';
+import { checkModel } from './check-model';
 import { ExploreError, type Model } from './model';
 
 /** A model over a small directed graph: states are vertices, actions are the edges' targets. */
@@ -31,11 +31,11 @@ const tree: Model<number, number> = {
   violation: () => null,
 };
 
-describe('check', () => {
+describe('checkModel', () => {
   it('returns the shortest run to a violation even when a longer one is listed first', () => {
     // Depth-first order would follow a -> b -> c -> bad; the short way is start -> d -> bad.
     const model = graph({ start: ['a', 'd'], a: ['b'], b: ['c'], c: ['bad'], d: ['bad'] }, ['bad']);
-    const result = check(model);
+    const result = checkModel(model);
     expect(result).toMatchObject({ kind: 'violation', rule: 'no-bad', message: 'reached bad', depth: 3 });
     if (result.kind !== 'violation') return;
     expect(result.actions).toEqual(['d', 'bad']);
@@ -43,46 +43,46 @@ describe('check', () => {
   });
 
   it('counts depth as TLC does: the initial state alone is depth 1', () => {
-    expect(check(graph({}, []))).toEqual({ kind: 'none', distinctStates: 1, depth: 1, exhaustive: true, stoppedBy: null });
-    expect(check(graph({ start: ['a'], a: ['b'] }, []))).toMatchObject({ distinctStates: 3, depth: 3, exhaustive: true });
+    expect(checkModel(graph({}, []))).toEqual({ kind: 'none', distinctStates: 1, depth: 1, exhaustive: true, stoppedBy: null });
+    expect(checkModel(graph({ start: ['a'], a: ['b'] }, []))).toMatchObject({ distinctStates: 3, depth: 3, exhaustive: true });
   });
 
   it('reports a violation in an initial state as a run of no actions at depth 1', () => {
-    const result = check(graph({ start: ['a'] }, ['start']));
+    const result = checkModel(graph({ start: ['a'] }, ['start']));
     expect(result).toMatchObject({ kind: 'violation', depth: 1, actions: [], states: ['start'], distinctStates: 1 });
   });
 
   it('visits a state reached by two paths once', () => {
     const diamond = graph({ start: ['a', 'b'], a: ['end'], b: ['end'], end: ['start'] }, []);
-    expect(check(diamond)).toEqual({ kind: 'none', distinctStates: 4, depth: 3, exhaustive: true, stoppedBy: null });
+    expect(checkModel(diamond)).toEqual({ kind: 'none', distinctStates: 4, depth: 3, exhaustive: true, stoppedBy: null });
   });
 
   it('stops at the depth bound and says so, not claiming to be exhaustive', () => {
-    const result = check(counting, { maxDepth: 5 });
+    const result = checkModel(counting, { maxDepth: 5 });
     expect(result).toMatchObject({ kind: 'none', distinctStates: 5, depth: 5, exhaustive: false });
     if (result.kind === 'none') expect(result.stoppedBy).toMatch(/depth bound of 5 states \(4 steps\).*maxDepth/);
   });
 
   it('is still exhaustive when the depth bound is exactly the deepest state', () => {
     const chain = graph({ start: ['a'], a: ['b'], b: ['a'] }, []);
-    expect(check(chain, { maxDepth: 3 })).toEqual({ kind: 'none', distinctStates: 3, depth: 3, exhaustive: true, stoppedBy: null });
-    expect(check(chain, { maxDepth: 2 })).toMatchObject({ exhaustive: false, depth: 2 });
+    expect(checkModel(chain, { maxDepth: 3 })).toEqual({ kind: 'none', distinctStates: 3, depth: 3, exhaustive: true, stoppedBy: null });
+    expect(checkModel(chain, { maxDepth: 2 })).toMatchObject({ exhaustive: false, depth: 2 });
   });
 
   it('does not look for violations beyond the depth bound', () => {
     const model = graph({ start: ['a'], a: ['bad'] }, ['bad']);
-    expect(check(model, { maxDepth: 2 })).toMatchObject({ kind: 'none', exhaustive: false });
-    expect(check(model, { maxDepth: 3 })).toMatchObject({ kind: 'violation', depth: 3 });
+    expect(checkModel(model, { maxDepth: 2 })).toMatchObject({ kind: 'none', exhaustive: false });
+    expect(checkModel(model, { maxDepth: 3 })).toMatchObject({ kind: 'violation', depth: 3 });
   });
 
   it('stops at the state cap and says so, not claiming to be exhaustive', () => {
-    const result = check(tree, { maxStates: 10 });
+    const result = checkModel(tree, { maxStates: 10 });
     expect(result).toMatchObject({ kind: 'none', distinctStates: 10, exhaustive: false });
     if (result.kind === 'none') expect(result.stoppedBy).toMatch(/cap of 10 distinct states.*maxStates/);
   });
 
   it('completes a space exactly as large as the state cap', () => {
-    expect(check(graph({ start: ['a'], a: ['b'] }, []), { maxStates: 3 })).toMatchObject({ exhaustive: true, distinctStates: 3 });
+    expect(checkModel(graph({ start: ['a'], a: ['b'] }, []), { maxStates: 3 })).toMatchObject({ exhaustive: true, distinctStates: 3 });
   });
 
   it('never takes a fault action when the fault budget is zero, and takes at most the budget', () => {
@@ -100,10 +100,10 @@ describe('check', () => {
       violation: (s) => (s.broken >= 2 ? { rule: 'whole', message: 'broken twice' } : null),
       isFault: (a) => a === 'break',
     };
-    expect(check(faulty, { maxFaults: 0 })).toMatchObject({ kind: 'none', distinctStates: 4, exhaustive: true });
+    expect(checkModel(faulty, { maxFaults: 0 })).toMatchObject({ kind: 'none', distinctStates: 4, exhaustive: true });
     expect(taken).not.toContain('break');
-    expect(check(faulty, { maxFaults: 1 })).toMatchObject({ kind: 'none', distinctStates: 8, exhaustive: true });
-    const result = check(faulty, { maxFaults: 2 });
+    expect(checkModel(faulty, { maxFaults: 1 })).toMatchObject({ kind: 'none', distinctStates: 8, exhaustive: true });
+    const result = checkModel(faulty, { maxFaults: 2 });
     expect(result).toMatchObject({ kind: 'violation', rule: 'whole', depth: 3 });
     if (result.kind === 'violation') {
       expect(result.actions).toEqual(['break', 'break']);
@@ -120,22 +120,22 @@ describe('check', () => {
       key: (s) => s.map(Number).join(''),
       violation: () => null,
     };
-    expect(check(switches).distinctStates).toBe(4);
-    expect(check(switches, { canonical: (s) => String(s.filter(Boolean).length) }).distinctStates).toBe(3);
+    expect(checkModel(switches).distinctStates).toBe(4);
+    expect(checkModel(switches, { canonical: (s) => String(s.filter(Boolean).length) }).distinctStates).toBe(3);
   });
 
   it('rejects bad bounds with a message naming the option', () => {
-    expect(() => check(counting, { maxDepth: 0 })).toThrow(ExploreError);
-    expect(() => check(counting, { maxDepth: 0 })).toThrow(/maxDepth must be a whole number/);
-    expect(() => check(counting, { maxDepth: 2.5 })).toThrow(/maxDepth/);
-    expect(() => check(counting, { maxStates: -1 })).toThrow(/maxStates must be a whole number/);
-    expect(() => check(counting, { maxFaults: -1 })).toThrow(/maxFaults must be a whole number/);
+    expect(() => checkModel(counting, { maxDepth: 0 })).toThrow(ExploreError);
+    expect(() => checkModel(counting, { maxDepth: 0 })).toThrow(/maxDepth must be a whole number/);
+    expect(() => checkModel(counting, { maxDepth: 2.5 })).toThrow(/maxDepth/);
+    expect(() => checkModel(counting, { maxStates: -1 })).toThrow(/maxStates must be a whole number/);
+    expect(() => checkModel(counting, { maxFaults: -1 })).toThrow(/maxFaults must be a whole number/);
   });
 
   it('notices a model whose actions change between calls', () => {
     let calls = 0;
     const fickle = graph({}, ['b']);
     const model: Model<string, string> = { ...fickle, actions: (s) => (s === 'start' ? (calls++ === 0 ? ['a', 'b'] : ['a']) : []) };
-    expect(() => check(model)).toThrow(/not deterministic/);
+    expect(() => checkModel(model)).toThrow(/not deterministic/);
   });
 });

@@ -52,7 +52,7 @@ function checkOptions(options: CheckOptions<unknown>): { maxDepth: number; maxSt
  * Searches every state reachable from the model's initial states, breadth first, and returns the
  * shortest run to a state that breaks an invariant, or says that none was found within the bounds.
  */
-export function check<S, A>(model: Model<S, A>, options: CheckOptions<S> = {}): CheckResult<S, A> {
+export function checkModel<S, A>(model: Model<S, A>, options: CheckOptions<S> = {}): CheckResult<S, A> {
   const bounds = checkOptions(options as CheckOptions<unknown>);
   const keyOf = options.canonical ?? ((state: S) => model.key(state));
   if (options.maxFaults !== undefined) {
