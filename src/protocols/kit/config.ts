@@ -51,19 +51,16 @@ export function defaultConfig(options: readonly ConfigOption[]): Config {
 }
 
 function problemWith(option: ConfigOption, value: unknown): string | null {
-  const name = `${option.key} (${option.label})`;
+  const got = `got ${JSON.stringify(value) ?? String(value)}`;
   switch (option.kind) {
     case 'int':
-      if (typeof value !== 'number' || !Number.isInteger(value))
-        return `${name} must be a whole number: ${option.message}, got ${JSON.stringify(value) ?? String(value)}`;
-      if (value < option.min || value > option.max) return `${name} must be ${option.message}, got ${value}`;
+      if (typeof value !== 'number' || !Number.isInteger(value)) return `${option.key}: a whole number is needed (${option.message}), ${got}`;
+      if (value < option.min || value > option.max) return `${option.key}: ${option.message}, ${got}`;
       return null;
     case 'boolean':
-      return typeof value === 'boolean' ? null : `${name} must be true or false, got ${JSON.stringify(value) ?? String(value)}`;
+      return typeof value === 'boolean' ? null : `${option.key}: true or false, ${got}`;
     case 'enum':
-      return typeof value === 'string' && option.values.includes(value)
-        ? null
-        : `${name} must be ${option.message}, got ${JSON.stringify(value) ?? String(value)}`;
+      return typeof value === 'string' && option.values.includes(value) ? null : `${option.key}: ${option.message}, ${got}`;
   }
 }
 

@@ -1,0 +1,106 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { apply, createWorld, enabled, next, replay, runToQuiet, traceToArray, type Choice, type World } from '../../engine';
+import { twoPhaseCommit } from './index';
+
+interface Schedule {
+  readonly seed: number;
+  readonly participants: number;
+  readonly lossPercent: number;
+  readonly duplicationPercent: number;
+  /** Each pick either lets the default scheduler move (even picks) or takes any enabled choice. */
+  readonly picks: readonly number[];
+}
+
+const schedules = fc.record({
+  seed: fc.integer({ min: 0, max: 0x7fffffff }),
+  participants: fc.integer({ min: 2, max: 4 }),
+  lossPercent: fc.constantFrom(0, 0, 10, 30),
+  duplicationPercent: fc.constantFrom(0, 0, 10, 30),
+  picks: fc.array(fc.noBias(fc.nat()), { maxLength: 80, size: 'max' }),
+});
+
+/** Begins a transaction, then mixes the default scheduler with random crashes, restarts, drops, duplicates and partitions. */
+function chaos(schedule: Schedule, variant = 'correct'): { world: World; choices: Choice[] } {
+  const { participants, lossPercent, duplicationPercent } = schedule;
+  const config = { ...twoPhaseCommit.defaults(), participants, lossPercent, duplicationPercent };
+  const system = twoPhaseCommit.build(config, variant);
+  const choices: Choice[] = [{ type: 'client', node: 0, op: 'begin' }];
+  let world = apply(createWorld(system, schedule.seed), choices[0]!);
+  const take = (choice: Choice) => {
+    choices.push(choice);
+    world = apply(world, choice);
+  };
+  for (const pick of schedule.picks) {
+    const scheduled = pick % 2 === 0 ? next(world) : null;
+    const options = enabled(world);
+    const choice = scheduled ?? options[Math.floor(pick / 2) % Math.max(1, options.length)];
+    if (choice === undefined) break;
+    take(choice);
+  }
+  return { world, choices };
+}
+
+/** Brings every node back, heals the network, stops random faults, and lets the run finish. */
+function settle(start: World, choices: Choice[]): World {
+  let world = start;
+  const take = (choice: Choice) => {
+    choices.push(choice);
+    world = apply(world, choice);
+  };
+  world.nodes.forEach((record, node) => {
+    if (!record.up) take({ type: 'restart', node });
+  });
+  if (world.partition !== null) take({ type: 'heal' });
+  take({ type: 'network', options: { lossPercent: 0, duplicationPercent: 0 } });
+  const quiet = runToQuiet(world, 5_000);
+  choices.push(...quiet.choices);
+  return quiet.world;
+}
+
+describe('two-phase commit under random faults', () => {
+  it('the correct variant never breaks an invariant, and once the coordinator is up and the network whole every participant decides the same way', () => {
+    fc.assert(
+      fc.property(schedules, (schedule) => {
+        const { world: messy, choices } = chaos(schedule);
+        expect(messy.violations).toEqual([]);
+        const world = settle(messy, choices);
+        expect(world.halted).toBeNull();
+        expect(world.violations).toEqual([]);
+        expect(next(world)).toBeNull();
+        const [coordinator, ...participants] = world.nodes.map((n) => n.label);
+        expect(coordinator).toBe('finished');
+        expect(new Set(participants).size).toBe(1);
+        expect(['committed', 'aborted']).toContain(participants[0]);
+      }),
+      { numRuns: 1_000, seed: 20_261_121 },
+    );
+  });
+
+  it('the same seed and choices give the same trace', () => {
+    fc.assert(
+      fc.property(schedules, (schedule) => {
+        const first = chaos(schedule);
+        const second = chaos(schedule);
+        expect(second.choices).toEqual(first.choices);
+        expect(traceToArray(second.world.trace)).toEqual(traceToArray(first.world.trace));
+        const replayed = replay(first.world.system, schedule.seed, first.choices);
+        expect(replayed.ok).toBe(true);
+        expect(traceToArray(replayed.world.trace)).toEqual(traceToArray(first.world.trace));
+      }),
+      { numRuns: 200, seed: 7 },
+    );
+  });
+
+  for (const variant of twoPhaseCommit.variants.filter((v) => v.id !== 'correct').map((v) => v.id))
+    it(`the same random schedules catch the broken variant ${variant}`, () => {
+      const result = fc.check(
+        fc.property(schedules, (schedule) => {
+          const { world, choices } = chaos(schedule, variant);
+          return settle(world, choices).violations.length === 0;
+        }),
+        { numRuns: 1_000, seed: 20_261_121, endOnFailure: true },
+      );
+      expect(result.failed).toBe(true);
+    });
+});
