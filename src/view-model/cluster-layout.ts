@@ -36,6 +36,8 @@ export interface ClusterInput {
   readonly partition: readonly (readonly NodeId[])[] | null;
   readonly width: number;
   readonly height: number;
+  /** Room kept above the top row and below the bottom row for the nodes' text labels. */
+  readonly labelPx?: number;
 }
 
 interface Box {
@@ -82,7 +84,7 @@ function placeGroup(nodes: readonly NodeId[], box: Box, input: ClusterInput, rad
 /** The radius a node's disc gets, so the widest row still fits. */
 function radiusFor(input: ClusterInput, columns: number, rows: number): number {
   const byWidth = input.width / Math.max(1, columns) / 2.6;
-  const byHeight = input.height / Math.max(1, rows) / 3.2;
+  const byHeight = (input.height - 2 * (input.labelPx ?? 0)) / Math.max(1, rows) / 3.2;
   return Math.max(10, Math.min(34, byWidth, byHeight));
 }
 
@@ -93,9 +95,11 @@ export function clusterLayout(input: ClusterInput): ClusterLayout {
   const widest = Math.max(1, ...rows.map((r) => r.length));
   const positions: Point[] = all.map(() => ({ x: input.width / 2, y: input.height / 2 }));
   const pad = 8;
+  const label = input.labelPx ?? 0;
   if (input.partition === null || input.partition.length < 2) {
     const radius = radiusFor(input, widest, rows.length);
-    placeGroup(all, { x: pad, y: pad, width: input.width - 2 * pad, height: input.height - 2 * pad }, input, radius, positions);
+    const box = { x: pad, y: pad + label, width: input.width - 2 * pad, height: input.height - 2 * pad - 2 * label };
+    placeGroup(all, box, input, radius, positions);
     return { positions, regions: [], cuts: [], nodeRadius: radius };
   }
   const groups = input.partition.filter((g) => g.length > 0);
@@ -109,7 +113,7 @@ export function clusterLayout(input: ClusterInput): ClusterLayout {
   groups.forEach((group, g) => {
     // Each region's width follows its node count, but no region gets too narrow to hold a node.
     const width = Math.max(radius * 3, (usable * group.length) / total);
-    const box = { x, y: pad + 18, width, height: input.height - 2 * pad - 18 };
+    const box = { x, y: pad + 18 + label, width, height: input.height - 2 * pad - 18 - 2 * label };
     placeGroup(group, box, input, radius, positions);
     regions.push({ key: `region-${group.join('-')}`, ...box, y: pad, height: input.height - 2 * pad, label: `side ${String.fromCharCode(65 + g)}`, nodes: group });
     if (g > 0) cuts.push({ key: `cut-${g}`, x: x - gap / 2, y1: pad, y2: input.height - pad });

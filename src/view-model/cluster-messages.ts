@@ -48,7 +48,7 @@ export function messageSpots(
     const length = Math.hypot(dx, dy) || 1;
     const ux = dx / length;
     const uy = dy / length;
-    const rim = Math.min(nodeRadius + 4, length / 2);
+    const rim = Math.min(nodeRadius + 14, length / 2);
     const along = rim + (length - 2 * rim) * progress;
     const bucket = `${envelope.from}>${envelope.to}@${Math.round(progress * 6)}`;
     const stack = taken.get(bucket) ?? 0;

@@ -55,6 +55,12 @@ describe('clusterLayout', () => {
     expect(cuts[0]!.x).toBeLessThan(regions[1]!.x);
   });
 
+  it('keeps room above the top row and below the bottom row for labels', () => {
+    const { positions, nodeRadius } = clusterLayout({ ...twoPc, labelPx: 40 });
+    expect(positions[0]!.y - nodeRadius).toBeGreaterThanOrEqual(48);
+    expect(positions[1]!.y + nodeRadius).toBeLessThanOrEqual(300 - 48);
+  });
+
   it('keeps every node inside the area', () => {
     for (const partition of [null, [[0], [1, 2, 3]]]) {
       const { positions, nodeRadius } = clusterLayout({ ...twoPc, partition, width: 320, height: 200 });
@@ -81,9 +87,9 @@ describe('messageSpots', () => {
     const [early] = messageSpots([envelope()], 10, positions, 20);
     const [half] = messageSpots([envelope()], 15, positions, 20);
     const [late] = messageSpots([envelope()], 20, positions, 20);
-    expect(early!.x).toBeCloseTo(24);
+    expect(early!.x).toBeCloseTo(34);
     expect(half!.x).toBeCloseTo(100);
-    expect(late!.x).toBeCloseTo(176);
+    expect(late!.x).toBeCloseTo(166);
   });
 
   it('is the same picture for the same tick, whatever came before', () => {

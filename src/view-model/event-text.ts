@@ -1,6 +1,7 @@
 // Plain-text details for a hovered or focused mark. The protocol's `narrate` writes the event
 // log; these are the shorter, uniform lines of a tooltip, and never contain markup.
 import type { Envelope, TraceEvent } from '../engine';
+import { timerTitle } from '../protocols/kit/events';
 import type { Arrow } from './timeline-types';
 
 export interface TextNames {
@@ -37,11 +38,11 @@ export function describeEvent(event: TraceEvent, names: TextNames): string {
     case 'duplicate':
       return `${message(names, event.envelope)} duplicated${event.network ? ' by the network' : ''} (${at})`;
     case 'timer-set':
-      return `${name(names, event.timer.node)} set timer ${event.timer.name} for tick ${event.timer.dueTick} (${at})`;
+      return `${name(names, event.timer.node)} set timer ${timerTitle(event.timer.name)} for tick ${event.timer.dueTick} (${at})`;
     case 'timer-fire':
-      return `${name(names, event.timer.node)}: timer ${event.timer.name} fired${event.early ? ' early' : ''} (${at})`;
+      return `${name(names, event.timer.node)}: timer ${timerTitle(event.timer.name)} fired${event.early ? ' early' : ''} (${at})`;
     case 'timer-cancel':
-      return `${name(names, event.timer.node)} cancelled timer ${event.timer.name} (${at})`;
+      return `${name(names, event.timer.node)} cancelled timer ${timerTitle(event.timer.name)} (${at})`;
     case 'crash':
       return `${name(names, event.node)} crashed (${at})`;
     case 'restart':

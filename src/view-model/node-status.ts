@@ -19,7 +19,7 @@ const looks: { readonly [S in NodeStatus]: StatusLook } = {
   idle: { shape: 'circle', icon: '○', word: 'idle', tone: 'muted', dashed: false },
   working: { shape: 'circle', icon: '▶', word: 'working', tone: 'accent', dashed: false },
   waiting: { shape: 'rounded', icon: '…', word: 'waiting', tone: 'warn', dashed: true },
-  blocked: { shape: 'octagon', icon: '⏸', word: 'blocked', tone: 'warn', dashed: true },
+  blocked: { shape: 'octagon', icon: '‖', word: 'blocked', tone: 'warn', dashed: true },
   done: { shape: 'circle', icon: '✓', word: 'done', tone: 'ok', dashed: false },
   failed: { shape: 'diamond', icon: '!', word: 'failed', tone: 'bad', dashed: false },
   down: { shape: 'square', icon: '✕', word: 'down', tone: 'bad', dashed: true },

@@ -21,13 +21,18 @@ export interface StateBox {
   readonly active: boolean;
 }
 
+/** One drawn edge: every transition between the same two states shares it, one label line each. */
 export interface EdgeShape {
   readonly key: string;
-  readonly transition: StatechartTransition;
+  readonly transitions: readonly StatechartTransition[];
+  /** Indices into `chart.transitions`. */
+  readonly indices: readonly number[];
   readonly path: string;
   /** The arrowhead at the target end. */
   readonly head: string;
+  /** All the label lines in one string, for reading out. */
   readonly label: string;
+  readonly lines: readonly string[];
   readonly labelX: number;
   readonly labelY: number;
   readonly taken: boolean;
@@ -86,33 +91,45 @@ export function layoutStatechart(chart: StatechartDescription, options: Statecha
     .sort((a, b) => Number(b.compound) - Number(a.compound));
   const rankOf = (id: string) => ranks.get(representative(chart, id)) ?? 0;
   const right = MARGIN + inner;
-  const edges = chart.transitions.map((t, index) => {
-    const taken = options.taken === index;
+  const isDown = (t: StatechartTransition) => t.target !== null && t.target !== t.source && rankOf(t.target) > rankOf(t.source);
+  const groups = groupEdges(chart.transitions);
+  const spread = fanOut(groups.map((g) => chart.transitions[g[0]!]!), isDown);
+  const placed: Rect[] = boxes.map((b) => ({ x: b.x, y: b.y, width: b.width, height: b.compound ? 14 : b.height }));
+  const edges = groups.map((indices, g) => {
+    const t = chart.transitions[indices[0]!]!;
     const a = boxOf.get(t.source);
     const b = t.target === null ? a : boxOf.get(t.target);
     if (a === undefined || b === undefined) return null;
-    const points = a === b ? loop(a) : rankOf(t.target!) > rankOf(t.source) ? down(a, b) : around(a, b, right, index);
+    const points = a === b ? loop(a) : isDown(t) ? down(a, b, spread[g]!) : around(a, b, right, g);
     const mid = points[Math.floor(points.length / 2)]!;
     const prev = points[Math.floor(points.length / 2) - 1] ?? mid;
+    const lines = indices.map((i) => edgeLabel(chart.transitions[i]!));
+    const widest = Math.max(...lines.map((l) => l.length)) * charPx * 0.85;
+    const taken = options.taken != null && indices.includes(options.taken);
+    // A taken edge gets one more line under its label: "just taken".
+    const spot = freeSpot(placed, (mid[0] + prev[0]) / 2 + 4, (mid[1] + prev[1]) / 2, widest, lines.length + (taken ? 1 : 0));
     return {
-      key: `t${index}`,
-      transition: t,
+      key: `t${indices[0]}`,
+      transitions: indices.map((i) => chart.transitions[i]!),
+      indices,
       path: curve(points) ?? '',
       head: headPath(...points[points.length - 2]!, ...points[points.length - 1]!, 8),
-      label: edgeLabel(t),
-      labelX: (mid[0] + prev[0]) / 2,
-      labelY: (mid[1] + prev[1]) / 2,
+      label: lines.join('; '),
+      lines,
+      labelX: spot.x,
+      labelY: spot.y,
       taken,
+      width: widest,
     };
   });
   const roots = chart.states.filter((s) => s.parent === null);
   const first = boxOf.get((roots.find((s) => s.initial) ?? roots[0])?.id ?? '');
-  const rightmost = Math.max(right, ...edges.map((e) => (e === null ? 0 : e.labelX + e.label.length * charPx)));
+  const rightmost = Math.max(right, ...edges.map((e) => (e === null ? 0 : e.labelX + e.width)));
   return {
     width: rightmost + MARGIN + 40,
     height: MARGIN * 2 + 16 + rows.length * (BOX_H + ROW_GAP),
     boxes,
-    edges: edges.filter((e): e is EdgeShape => e !== null),
+    edges: edges.filter((e) => e !== null).map(({ width: _, ...e }) => e),
     start: first === undefined ? null : { x: first.x + first.width / 2, y: first.y - 14 },
   };
 }
@@ -143,9 +160,61 @@ function compoundBoxes(chart: StatechartDescription, leafBox: ReadonlyMap<string
   return out;
 }
 
-function down(a: Box, b: Box): Pt[] {
-  const sx = a.x + a.width / 2;
-  const tx = b.x + b.width / 2;
+type Rect = { x: number; y: number; width: number; height: number };
+
+const overlaps = (p: Rect, q: Rect) => p.x < q.x + q.width && q.x < p.x + p.width && p.y < q.y + q.height && q.y < p.y + p.height;
+
+/** Transitions grouped by their source and target, in the order each pair first appears. */
+function groupEdges(transitions: readonly StatechartTransition[]): number[][] {
+  const groups = new Map<string, number[]>();
+  transitions.forEach((t, i) => {
+    const key = `${t.source}>${t.target ?? t.source}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  return [...groups.values()];
+}
+
+/** LINE_PX is the height of one label line. */
+export const LINE_PX = 13;
+
+/**
+ * The first place near (x, y), trying a line below, then above, and so on, where a label of
+ * `lines` lines does not cover another label or a state. `y` is the middle of the first line.
+ */
+function freeSpot(placed: Rect[], x: number, y: number, width: number, lines: number): { x: number; y: number } {
+  const height = lines * LINE_PX;
+  for (let tries = 0; tries < 10; tries++) {
+    const ty = y + (tries % 2 === 0 ? 1 : -1) * Math.ceil(tries / 2) * LINE_PX;
+    const rect = { x, y: ty - LINE_PX / 2, width, height };
+    if (!placed.some((p) => overlaps(p, rect))) {
+      placed.push(rect);
+      return { x, y: ty };
+    }
+  }
+  placed.push({ x, y: y - LINE_PX / 2, width, height });
+  return { x, y };
+}
+
+/** For edges going down, how far along its box's width each leaves and arrives (-0.5..0.5), so they fan out. */
+function fanOut(transitions: readonly StatechartTransition[], isDown: (t: StatechartTransition) => boolean): { out: number; in: number }[] {
+  const share = (key: (t: StatechartTransition) => string | null) => {
+    const groups = new Map<string, number[]>();
+    transitions.forEach((t, i) => {
+      const k = key(t);
+      if (k !== null && isDown(t)) groups.set(k, [...(groups.get(k) ?? []), i]);
+    });
+    const out = new Map<number, number>();
+    for (const members of groups.values()) members.forEach((i, k) => out.set(i, (k + 1) / (members.length + 1) - 0.5));
+    return out;
+  };
+  const outs = share((t) => t.source);
+  const ins = share((t) => t.target);
+  return transitions.map((_, i) => ({ out: outs.get(i) ?? 0, in: ins.get(i) ?? 0 }));
+}
+
+function down(a: Box, b: Box, fan: { out: number; in: number }): Pt[] {
+  const sx = a.x + a.width / 2 + fan.out * a.width * 0.8;
+  const tx = b.x + b.width / 2 + fan.in * b.width * 0.8;
   const sy = a.y + a.height;
   const ty = b.y;
   return [[sx, sy], [sx, sy + 14], [(sx + tx) / 2, (sy + ty) / 2], [tx, ty - 14], [tx, ty]];

@@ -4,6 +4,7 @@
 // name one transition of the chart.
 import { bisector } from 'd3-array';
 import type { NodeId, TraceEvent } from '../engine';
+import { eventName } from '../protocols/kit/statechart';
 import type { StatechartDescription } from '../protocols/kit/types';
 
 export interface TakenTransition {
@@ -27,8 +28,10 @@ function names(id: string, label: string, stateLabel: string): boolean {
 /** The ids of the states a label names, with all their ancestors (a parent's transition also leaves its child). */
 export function statesNamed(chart: StatechartDescription, label: string): Set<string> {
   const out = new Set<string>();
+  // A label names one state per parallel region, joined by ", ".
+  const parts = label.split(', ');
   for (const s of chart.states) {
-    if (!names(s.id, label, s.label)) continue;
+    if (!parts.some((part) => names(s.id, part, s.label))) continue;
     for (let id: string | null = s.id; id !== null && !out.has(id); id = chart.states.find((p) => p.id === id)?.parent ?? null)
       out.add(id);
   }
@@ -39,9 +42,10 @@ function triggerOf(events: readonly TraceEvent[], index: number, node: NodeId): 
   const step = events[index]!.step;
   for (let i = index - 1; i >= 0 && events[i]!.step === step; i--) {
     const e = events[i]!;
-    if (e.type === 'deliver' && e.envelope.to === node) return e.envelope.body.type;
-    if (e.type === 'timer-fire' && e.timer.node === node) return e.timer.name;
-    if (e.type === 'client' && e.node === node) return e.op;
+    // Named as the chart names events: "PREPARE", "after voteTimeout", "begin".
+    if (e.type === 'deliver' && e.envelope.to === node) return eventName(e.envelope.body.type);
+    if (e.type === 'timer-fire' && e.timer.node === node) return eventName(e.timer.name);
+    if (e.type === 'client' && e.node === node) return eventName(e.op);
     if (e.type === 'restart' && e.node === node) return 'restart';
   }
   return null;

@@ -57,12 +57,14 @@ describe('rankStates', () => {
 });
 
 describe('layoutStatechart', () => {
-  it('draws every state as a box and every transition as a labelled path', () => {
+  it('draws every state as a box and every transition on a labelled path, one path per pair of states', () => {
     const layout = layoutStatechart(participant);
     expect(layout.boxes.map((b) => b.id).sort()).toEqual(['aborted', 'committed', 'prepared', 'working']);
-    expect(layout.edges).toHaveLength(participant.transitions.length);
+    expect(layout.edges.flatMap((e) => e.indices).sort()).toEqual(participant.transitions.map((_, i) => i));
     for (const edge of layout.edges) expect(edge.path).toMatch(/^M[\d.-]/);
-    expect(layout.edges.map((e) => e.label)).toContain('PREPARE [canCommit]');
+    expect(layout.edges.flatMap((e) => e.lines)).toContain('PREPARE [canCommit]');
+    const twoWays = layout.edges.find((e) => e.indices.includes(3))!;
+    expect(twoWays.lines).toEqual(['ABORT', 'after decisionTimeout']);
     expect(layout.start).not.toBeNull();
   });
 
@@ -81,6 +83,14 @@ describe('layoutStatechart', () => {
     const layout = layoutStatechart(participant, { active: ['prepared'], taken: 0 });
     expect(layout.boxes.filter((b) => b.active).map((b) => b.id)).toEqual(['prepared']);
     expect(layout.edges.filter((e) => e.taken).map((e) => e.key)).toEqual(['t0']);
+  });
+
+  it('keeps edge labels from covering one another', () => {
+    const layout = layoutStatechart(participant);
+    const rects = layout.edges.map((e) => ({ x: e.labelX, y: e.labelY - 6.5, w: Math.max(...e.lines.map((l) => l.length)) * 7.5 * 0.85, h: e.lines.length * 13 }));
+    rects.forEach((p, i) =>
+      rects.slice(i + 1).forEach((q) => expect(p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h).toBe(false)),
+    );
   });
 
   it('frames a compound state around its children and draws it first', () => {

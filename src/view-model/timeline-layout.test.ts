@@ -148,14 +148,15 @@ describe('hit testing', () => {
     expect(nearestArrow(shapes.arrows, f.x(8), f.laneY(0) - 30)).toBeNull();
   });
 
-  it('finds the point mark under the pointer, marks of one step stacking up from the lane', () => {
+  it('finds the point mark under the pointer, the other marks of a step set off the lane line but inside the lane', () => {
     const { model } = pingPong();
     const f = frameAt(model, 3, 0);
     const shapes = layoutTimeline(windowTimeline(model, 0, 9), f, 2);
-    expect(nearestPoint(shapes.points, f.x(1) + 1, f.laneY(0) + 1)?.mark).toMatchObject({ kind: 'client', text: 'start' });
-    const waiting = shapes.points.find((p) => p.mark.text === 'waiting')!;
-    expect(waiting.y).toBeLessThan(f.laneY(0));
-    expect(nearestPoint(shapes.points, waiting.x, waiting.y - 1)?.mark).toMatchObject({ kind: 'state', text: 'waiting' });
+    expect(nearestPoint(shapes.points, f.x(1) + 1, f.laneY(0) + 1)?.mark).toMatchObject({ kind: 'state', text: 'waiting' });
+    const begin = shapes.points.find((p) => p.mark.kind === 'client')!;
+    expect(begin.y).toBeGreaterThan(f.laneY(0));
+    expect(begin.y).toBeLessThan(f.laneY(0) + f.laneHeight / 2);
+    expect(nearestPoint(shapes.points, begin.x, begin.y + 1)?.mark).toMatchObject({ kind: 'client', text: 'start' });
   });
 
   it('lists the events of one step', () => {

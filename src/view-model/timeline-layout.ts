@@ -103,10 +103,15 @@ export function arrowShape(arrow: Arrow, frame: TimelineFrame): ArrowShape {
   return { key: arrow.id, arrow, status: 'in-flight', main, cap: 'dot', rest: { x1: head.x, y1: head.y, x2: end.x, y2: end.y }, restCap: end.cap };
 }
 
-/** Marks of one node in one step stack upwards from the lane line, inside the lane. */
+/**
+ * Where a mark sits relative to its lane line: slot 0 (a state change) on the line, the others
+ * alternately below and above it, a quarter lane apart, so a step's marks stay inside the lane.
+ */
 export function slotOffset(frame: TimelineFrame, slot: number): number {
-  const gap = Math.min(11, frame.laneHeight / 6);
-  return Math.min(slot, 3) * gap;
+  if (slot <= 0) return 0;
+  const gap = frame.laneHeight / 4;
+  const level = Math.min(2, Math.ceil(slot / 2));
+  return slot % 2 === 1 ? -level * gap : level * gap;
 }
 
 function clampX(frame: TimelineFrame, x: number): number {

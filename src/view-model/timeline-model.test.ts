@@ -78,13 +78,22 @@ describe('buildTimeline', () => {
     ]);
   });
 
+  it('puts a state change on the lane line and stacks the other marks of its step above it', () => {
+    const { events } = runWith([() => start]);
+    const atStart = buildTimeline(events, pingNames).points.filter((p) => p.step === 1 && p.node === 0);
+    expect(atStart.map((p) => [p.kind, p.slot])).toEqual([
+      ['client', 1],
+      ['state', 0],
+    ]);
+  });
+
   it('stacks marks of one node in one step in slots, in trace order', () => {
     const { events } = runWith([() => start, (w) => ({ type: 'drop', id: firstInFlight(w) }), () => 'next']);
     const model = buildTimeline(events, pingNames);
     const retry = model.points.filter((p) => p.step === 3 && p.node === 0);
     expect(retry.map((p) => [p.kind, p.slot])).toEqual([
-      ['timer', 0],
-      ['note', 1],
+      ['timer', 1],
+      ['note', 2],
     ]);
     expect(retry[1]!.text).toBe('no answer yet: ping again');
   });

@@ -2,6 +2,7 @@
 // scrubbing and zooming reuse it, so it only has to be linear, and it is (a 10,000-event run
 // builds in a few milliseconds).
 import type { DropReason, Envelope, NodeId, TraceEvent } from '../engine';
+import { timerTitle } from '../protocols/kit/events';
 import type { Alert, Arrow, CrashInterval, PointKind, PointMark, TimelineModel, TimelineNames } from './timeline-types';
 
 /** Arrows spanning more steps than this are kept in a short separate list (see `windowTimeline`). */
@@ -17,7 +18,7 @@ class Builder {
   readonly openCrash = new Map<NodeId, number>();
   readonly openCondition = new Map<string, { alert: Alert; index: number }>();
   private slotStep = -1;
-  private readonly slots = new Map<NodeId | null, number>();
+  private readonly slots = new Map<NodeId | null, { state: boolean; next: number }>();
 
   constructor(private readonly describe: (body: { readonly type: string }) => string) {}
 
@@ -57,13 +58,17 @@ class Builder {
   }
 
   point(kind: PointKind, event: TraceEvent, node: NodeId | null, text: string, index: number): void {
-    // Events of one step are contiguous in the trace, so the slot counters reset per step.
+    // Events of one step are contiguous in the trace, so the slot counters reset per step. The
+    // first state change of a node in a step takes slot 0, on the lane line, where the eye looks
+    // for it; every other mark stacks above it in trace order.
     if (event.step !== this.slotStep) {
       this.slots.clear();
       this.slotStep = event.step;
     }
-    const slot = this.slots.get(node) ?? 0;
-    this.slots.set(node, slot + 1);
+    const used = this.slots.get(node) ?? { state: false, next: 1 };
+    const slot = kind === 'state' && !used.state ? 0 : used.next++;
+    if (kind === 'state') used.state = true;
+    this.slots.set(node, used);
     this.points.push({ key: `${kind}-${index}`, kind, step: event.step, tick: event.tick, node, text, slot, eventIndex: index });
   }
 
@@ -108,7 +113,7 @@ function visit(b: Builder, event: TraceEvent, index: number): void {
     case 'note':
       return b.point('note', event, event.node, event.text, index);
     case 'timer-fire':
-      return b.point('timer', event, event.timer.node, event.timer.name, index);
+      return b.point('timer', event, event.timer.node, timerTitle(event.timer.name), index);
     case 'client':
       return b.point('client', event, event.node, event.op, index);
     case 'observe':

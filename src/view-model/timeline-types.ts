@@ -69,7 +69,7 @@ export interface PointMark {
   readonly node: NodeId | null;
   /** A short label drawn beside the mark ("prepared", "retry"). */
   readonly text: string;
-  /** Order among the marks of the same lane and step, so labels can stack. */
+  /** Order among the marks of the same lane and step, so labels can stack: 0 is a state change, on the lane. */
   readonly slot: number;
   readonly eventIndex: number;
 }

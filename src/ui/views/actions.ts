@@ -1,6 +1,7 @@
 // The menu items for faults done where the thing is: on a message in flight, and on a node.
 // Each item is one engine choice handed to `onchoose`; the app applies it at the cursor.
 import type { Choice, Envelope, NodeId, World } from '../../engine';
+import { timerTitle } from '../../protocols/kit/events';
 import type { Protocol } from '../../protocols/kit/types';
 import type { MenuItem } from './menu-item';
 
@@ -33,7 +34,7 @@ export function nodeItems(
     timers.forEach((t, i) =>
       items.push({
         key: `fire-${t.id}`,
-        label: `Fire timer ${t.name} now (due at tick ${t.dueTick})`,
+        label: `Fire timer ${timerTitle(t.name)} now (due at tick ${t.dueTick})`,
         group: i === 0 ? 'Timers' : undefined,
         run: () => onchoose({ type: 'fire', id: t.id }),
       }),
