@@ -5,6 +5,8 @@ export { buildTimeline, SHORT_SPAN_STEPS } from './timeline-model';
 export { windowTimeline, windowSize, type TimelineWindow } from './timeline-window';
 export {
   timelineFrame,
+  contentFrame,
+  panShift,
   initialDomain,
   stepAtX,
   laneAtY,
@@ -34,7 +36,7 @@ export { clusterLayout, type ClusterInput, type ClusterLayout, type Point, type 
 export { messageSpots, messageProgress, type MessageSpot } from './cluster-messages';
 export { layoutStatechart, edgeLabel, type StateBox, type EdgeShape, type StatechartLayout, type StatechartOptions } from './statechart-layout';
 export { rankStates, representative, type Ranking } from './statechart-rank';
-export { lastTransition, statesNamed, type TakenTransition } from './statechart-taken';
+export { lastTransition, stateChanges, statesNamed, type TakenTransition } from './statechart-taken';
 export { statusLook, type StatusLook } from './node-status';
 export { headPath, crossPath, glyphPath, glyphFilled } from './glyphs';
 export { applyDelta, clampDomain, followDomain, includeStep, zoomAbout, type Domain, type DomainLimits } from './timeline-view';

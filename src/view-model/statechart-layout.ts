@@ -127,7 +127,8 @@ export function layoutStatechart(chart: StatechartDescription, options: Statecha
   const rightmost = Math.max(right, ...edges.map((e) => (e === null ? 0 : e.labelX + e.width)));
   return {
     width: rightmost + MARGIN + 40,
-    height: MARGIN * 2 + 16 + rows.length * (BOX_H + ROW_GAP),
+    // The last row, then room for the "current" marker under a box and the loops' labels.
+    height: MARGIN + 16 + rows.length * (BOX_H + ROW_GAP) - ROW_GAP + 40,
     boxes,
     edges: edges.filter((e) => e !== null).map(({ width: _, ...e }) => e),
     start: first === undefined ? null : { x: first.x + first.width / 2, y: first.y - 14 },

@@ -18,8 +18,6 @@ export interface TakenTransition {
   readonly eventIndex: number;
 }
 
-const byStep = bisector((e: TraceEvent) => e.step);
-
 /** Whether a state of the chart is the one a trace label names. */
 function names(id: string, label: string, stateLabel: string): boolean {
   return id === label || stateLabel === label || id.endsWith(`.${label}`) || label.endsWith(`.${id}`);
@@ -58,32 +56,44 @@ function fit(event: string, trigger: string | null): number {
   return event.toLowerCase().includes(trigger.toLowerCase()) ? 1 : 0;
 }
 
-/** The latest state change of `node` at or before `step`, matched to a transition of the chart. */
+/** The indices of a node's state changes in the trace, oldest first: build once per trace, bisect per seek. */
+export function stateChanges(events: readonly TraceEvent[], node: NodeId): number[] {
+  const out: number[] = [];
+  events.forEach((e, i) => {
+    if (e.type === 'state' && e.node === node) out.push(i);
+  });
+  return out;
+}
+
+/**
+ * The latest state change of `node` at or before `step`, matched to a transition of the chart.
+ * `changes` (from `stateChanges`) makes this a bisection instead of a scan back through the trace.
+ */
 export function lastTransition(
   chart: StatechartDescription,
   events: readonly TraceEvent[],
   node: NodeId,
   step: number,
+  changes: readonly number[] = stateChanges(events, node),
 ): TakenTransition | null {
-  for (let i = byStep.right(events, step) - 1; i >= 0; i--) {
-    const e = events[i]!;
-    if (e.type !== 'state' || e.node !== node) continue;
-    const trigger = triggerOf(events, i, node);
-    const taken = { step: e.step, from: e.from, to: e.to, trigger, eventIndex: i };
-    if (trigger === 'restart' || e.from === '') return { ...taken, index: null };
-    const sources = statesNamed(chart, e.from);
-    const targets = statesNamed(chart, e.to);
-    let best: number | null = null;
-    let bestFit = -1;
-    chart.transitions.forEach((t, index) => {
-      if (!sources.has(t.source) || t.target === null || !targets.has(t.target)) return;
-      const f = fit(t.event, trigger);
-      if (f > bestFit) {
-        best = index;
-        bestFit = f;
-      }
-    });
-    return { ...taken, index: best };
-  }
-  return null;
+  const at = bisector((i: number) => events[i]!.step).right(changes, step) - 1;
+  if (at < 0) return null;
+  const i = changes[at]!;
+  const e = events[i] as Extract<TraceEvent, { type: 'state' }>;
+  const trigger = triggerOf(events, i, node);
+  const taken = { step: e.step, from: e.from, to: e.to, trigger, eventIndex: i };
+  if (trigger === 'restart' || e.from === '') return { ...taken, index: null };
+  const sources = statesNamed(chart, e.from);
+  const targets = statesNamed(chart, e.to);
+  let best: number | null = null;
+  let bestFit = -1;
+  chart.transitions.forEach((t, index) => {
+    if (!sources.has(t.source) || t.target === null || !targets.has(t.target)) return;
+    const f = fit(t.event, trigger);
+    if (f > bestFit) {
+      best = index;
+      bestFit = f;
+    }
+  });
+  return { ...taken, index: best };
 }

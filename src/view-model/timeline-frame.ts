@@ -102,3 +102,25 @@ function niceStride(raw: number): number {
   for (const m of [1, 2, 5, 10]) if (m * power >= raw) return m * power;
   return 10 * power;
 }
+
+/**
+ * The same frame in content coordinates, where step 0 sits at x = 0 whatever the pan: marks laid
+ * out in it keep their coordinates while the view follows the cursor, and one translation by
+ * `panShift(frame)` puts them on screen. Only a zoom changes every mark.
+ */
+export function contentFrame(frame: TimelineFrame): TimelineFrame {
+  const shift = panShift(frame);
+  const [r0, r1] = frame.x.range() as [number, number];
+  return {
+    ...frame,
+    x: frame.x.copy().range([r0 - shift, r1 - shift]),
+    left: frame.left - shift,
+    right: frame.right - shift,
+    cursorX: frame.cursorX - shift,
+  };
+}
+
+/** Where step 0's column centre is on screen: the translation from content to screen. */
+export function panShift(frame: TimelineFrame): number {
+  return frame.x(0);
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTimeline } from './timeline-model';
 import { windowTimeline } from './timeline-window';
-import { initialDomain, laneAtY, stepAtX, stepTicks, timelineFrame, type TimelineSize } from './timeline-frame';
+import { contentFrame, initialDomain, laneAtY, panShift, stepAtX, stepTicks, timelineFrame, type TimelineSize } from './timeline-frame';
 import { arrowShape, flightProgress, layoutTimeline } from './timeline-layout';
 import { nearestArrow, nearestPoint, eventsAtStep } from './timeline-hit';
 import { firstInFlight, pingNames, runWith, start } from './testing/runs';
@@ -162,5 +162,19 @@ describe('hit testing', () => {
   it('lists the events of one step', () => {
     const { events } = pingPong();
     expect(eventsAtStep(events, 2).map((e) => e.type)).toEqual(['deliver', 'persist', 'send']);
+  });
+});
+
+describe('content coordinates', () => {
+  it('keep a mark where it is while the view pans, and move it by the pan shift on screen', () => {
+    const { model } = pingPong();
+    const a = timelineFrame(model, size, [-0.5, 9.5], 3, 0);
+    const b = timelineFrame(model, size, [1.5, 11.5], 3, 0);
+    const ca = contentFrame(a);
+    const cb = contentFrame(b);
+    expect(ca.x(2)).toBeCloseTo(cb.x(2));
+    expect(ca.cursorX).toBeCloseTo(cb.cursorX);
+    expect(cb.x(2) + panShift(b)).toBeCloseTo(b.x(2));
+    expect(ca.left + panShift(a)).toBeCloseTo(a.left);
   });
 });

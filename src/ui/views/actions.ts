@@ -5,8 +5,10 @@ import { timerTitle } from '../../protocols/kit/events';
 import type { Protocol } from '../../protocols/kit/types';
 import type { MenuItem } from './menu-item';
 
+/** Deliver, drop or duplicate one message; each label names the message and its receiver, so it reads alone. */
 export function messageItems(protocol: Protocol, world: World, envelope: Envelope, onchoose: (c: Choice) => void, group?: string): MenuItem[] {
-  const what = protocol.describeMessage(envelope.body);
+  const to = world.system.nodes[envelope.to]?.name ?? `node ${envelope.to}`;
+  const what = `${protocol.describeMessage(envelope.body)} to ${to}${envelope.copyOf !== undefined ? ' (copy)' : ''}`;
   const id = envelope.id;
   const items: MenuItem[] = [
     { key: `deliver-${id}`, label: `Deliver ${what} now`, tone: 'ok', run: () => onchoose({ type: 'deliver', id }) },

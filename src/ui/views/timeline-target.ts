@@ -23,7 +23,8 @@ export type Target =
   | { readonly kind: 'crash'; readonly shape: CrashShape }
   | { readonly kind: 'step'; readonly step: number };
 
-export function findTarget(shapes: TimelineShapes, frame: TimelineFrame, event: MouseEvent, plot: HTMLElement, dense: boolean): Target {
+/** `frame` is the screen frame; `shift` takes the shapes' content coordinates to the screen. */
+export function findTarget(shapes: TimelineShapes, frame: TimelineFrame, shift: number, event: MouseEvent, plot: HTMLElement, dense: boolean): Target {
   const rect = plot.getBoundingClientRect();
   const x = event.clientX - rect.left;
   const y = event.clientY - rect.top;
@@ -44,9 +45,9 @@ export function findTarget(shapes: TimelineShapes, frame: TimelineFrame, event: 
     if (shape) return { kind, shape };
   }
   if (dense) {
-    const point = nearestPoint(shapes.points, x, y, 5);
+    const point = nearestPoint(shapes.points, x - shift, y, 5);
     if (point) return { kind: 'point', shape: point };
-    const arrow = nearestArrow(shapes.arrows, x, y, 4);
+    const arrow = nearestArrow(shapes.arrows, x - shift, y, 4);
     if (arrow) return { kind: 'arrow', shape: arrow };
   }
   return { kind: 'step', step: stepAtX(frame, x) };
