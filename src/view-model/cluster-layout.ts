@@ -88,7 +88,9 @@ function radiusFor(input: ClusterInput, columns: number, rows: number): number {
   return Math.max(10, Math.min(34, byWidth, byHeight));
 }
 
-export function clusterLayout(input: ClusterInput): ClusterLayout {
+export function clusterLayout(given: ClusterInput): ClusterLayout {
+  // A box not yet measured (or tiny) still gets a layout, never negative sizes.
+  const input = { ...given, width: Math.max(given.width, 120), height: Math.max(given.height, 120) };
   const all = input.nodes.map((_, i) => i);
   const roleOf = (n: NodeId) => input.nodes[n]!.role;
   const rows = rowsOf(all, roleOf, input.roleOrder);

@@ -36,6 +36,8 @@ export interface EdgeShape {
   readonly labelX: number;
   readonly labelY: number;
   readonly taken: boolean;
+  /** Which of `lines` is the transition just taken, or null. */
+  readonly takenLine: number | null;
 }
 
 export interface StatechartLayout {
@@ -119,6 +121,7 @@ export function layoutStatechart(chart: StatechartDescription, options: Statecha
       labelX: spot.x,
       labelY: spot.y,
       taken,
+      takenLine: taken ? indices.indexOf(options.taken!) : null,
       width: widest,
     };
   });

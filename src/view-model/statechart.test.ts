@@ -85,6 +85,12 @@ describe('layoutStatechart', () => {
     expect(layout.edges.filter((e) => e.taken).map((e) => e.key)).toEqual(['t0']);
   });
 
+  it('marks which line of a shared edge is the transition taken', () => {
+    const layout = layoutStatechart(participant, { taken: 6 });
+    const edge = layout.edges.find((e) => e.taken)!;
+    expect(edge.lines[edge.takenLine!]).toBe('after decisionTimeout');
+  });
+
   it('keeps edge labels from covering one another', () => {
     const layout = layoutStatechart(participant);
     const rects = layout.edges.map((e) => ({ x: e.labelX, y: e.labelY - 6.5, w: Math.max(...e.lines.map((l) => l.length)) * 7.5 * 0.85, h: e.lines.length * 13 }));
