@@ -2,6 +2,7 @@
 // `vite preview`). `npm test` builds first. Tests wait on state (data- attributes, ARIA), never
 // on the clock.
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
 
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -37,6 +38,8 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 }, launchOptions } }],
   webServer: {
     command: 'npx vite preview --strictPort --port 4173',
+    // The site's root, also when another config (tests/screenshots.config.ts) extends this one.
+    cwd: fileURLToPath(new URL('.', import.meta.url)),
     url: 'http://localhost:4173/',
     reuseExistingServer: !process.env['CI'],
     timeout: 60_000,

@@ -38,7 +38,5 @@ export function displayFromQuery(search: string): { theme: ThemeChoice; presenti
 }
 
 function queryValue(search: string, name: string): string | null {
-  // A one-off read, not reactive state: nothing here keeps or mutates the parameters.
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   return new URLSearchParams(search).get(name);
 }

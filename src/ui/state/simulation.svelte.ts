@@ -47,7 +47,7 @@ export class Simulation {
   /** The caption of the story at the cursor: the latest one at or before it. */
   readonly caption: Caption | null = $derived(latestCaption(this.captions, this.step));
   /** Plain words for what the step at the cursor did, for the live region and the log. */
-  readonly stepStory: string = $derived(this.narrateStep(this.step));
+  readonly stepStory: string = $derived(this.narrateStep(this.step).join(' '));
 
   constructor(protocol: Protocol, start: SimulationStart = { kind: 'defaults' }) {
     this.protocol = protocol;
@@ -200,16 +200,24 @@ export class Simulation {
     this.notice = null;
   }
 
-  /** The narrated lines of one step (several events can share a step). */
-  narrateStep(step: number): string {
-    if (step === 0) return 'The run starts.';
+  /** The narrated sentences of one step (several events can share a step). */
+  narrateStep(step: number): string[] {
+    if (step === 0) return ['The run starts.'];
     const lines: string[] = [];
     for (let i = firstEventAt(this.events, step); i < this.events.length && this.events[i]!.step === step; i++) {
       const line = this.protocol.narrate(this.finalWorld, this.events[i]!);
-      if (line !== null) lines.push(line);
+      if (line !== null) lines.push(sentence(line));
     }
-    return lines.join(' ');
+    return lines;
   }
+}
+
+/** A narrated line as a sentence: capital first letter, closing full stop. */
+export function sentence(line: string): string {
+  const text = line.trim();
+  if (text === '') return text;
+  const capital = text[0]!.toUpperCase() + text.slice(1);
+  return /[.!?:]$/.test(capital) ? capital : `${capital}.`;
 }
 
 function latestCaption(captions: readonly Caption[], step: number): Caption | null {

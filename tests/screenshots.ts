@@ -1,0 +1,60 @@
+// Saves the main states as PNGs (see screenshots.config.ts). Each shot waits on state first.
+import { expect, test, type Page } from '@playwright/test';
+import { actions, openProtocol, playToQuiet, rule, simulator } from './simulator';
+
+const shot = (page: Page, name: string, fullPage = false) =>
+  page.screenshot({ path: `screenshots/${test.info().project.name}-${name}.png`, fullPage });
+
+test('home page', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await shot(page, 'home');
+  await shot(page, 'home-full', true);
+});
+
+test('protocol page at the start, light and dark', async ({ page }) => {
+  const root = await openProtocol(page);
+  await expect(root).toHaveAttribute('data-step', '0');
+  await shot(page, 'protocol-start');
+  await shot(page, 'protocol-start-full', true);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, 'protocol-start-dark');
+});
+
+test('a run played to commit', async ({ page }) => {
+  const root = await openProtocol(page);
+  await actions(root).getByRole('button', { name: /Begin/ }).click();
+  await playToQuiet(root);
+  await root.scrollIntoViewIfNeeded();
+  await shot(page, 'committed');
+});
+
+test('coordinator crashed: participants blocked in doubt', async ({ page }) => {
+  const root = await openProtocol(page);
+  await root.locator('[data-panel="setup"] select').first().selectOption('coordinator-crash-after-prepare');
+  await root.getByRole('button', { name: 'Load' }).click();
+  await root.getByRole('slider', { name: 'Step in the run' }).fill('8');
+  await expect(rule(root, 'blocked-in-doubt')).toHaveAttribute('data-status', 'active');
+  await simulator(page).scrollIntoViewIfNeeded();
+  await shot(page, 'blocked');
+  await shot(page, 'blocked-full', true);
+});
+
+test('a broken variant with its violation', async ({ page }) => {
+  const root = await openProtocol(page);
+  const broken = page.locator('[data-scenario="no-decision-log-split"]');
+  await broken.getByRole('button').click();
+  await expect(root).toHaveAttribute('data-variant', 'no-decision-log');
+  await root.focus();
+  await page.keyboard.press('End');
+  await expect(root).toHaveAttribute('data-violations', /[1-9]/);
+  await shot(page, 'violation');
+});
+
+test('presentation mode', async ({ page }) => {
+  await page.goto('two-phase-commit.html?present');
+  const root = simulator(page);
+  await expect(root).toHaveAttribute('data-theme', 'projector');
+  await shot(page, 'presentation');
+});
