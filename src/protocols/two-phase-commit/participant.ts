@@ -73,9 +73,9 @@ export const participantSetup = base.extend({
 const decide = (outcome: Decision, text: string) =>
   base.enqueueActions(({ enqueue, context }) => {
     enqueue.assign({ outcome });
+    enqueue({ type: 'note', params: { text } });
     enqueue({ type: 'persist', params: { data: { outcome } } });
     enqueue({ type: 'observe', params: { value: { outcome } } });
-    enqueue({ type: 'note', params: { text } });
     enqueue({ type: 'send', params: { to: context.coordinator, body: { type: 'ACK', outcome } } });
   });
 
