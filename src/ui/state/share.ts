@@ -1,6 +1,6 @@
 // Share links: the exact frame (protocol, variant, config, seed, choices, step) in the URL hash.
 // Reading a link never trusts it: anything wrong becomes a plain message and a fresh run.
-import { decodeFrame, encodeFrame } from '../../engine/codec';
+import { decodeFrame, encodeFrame } from '../../engine';
 import type { RunSpec } from '../../protocols/kit/types';
 
 export type LinkReading =

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { frameHash, readLinkHash, shareUrl } from './share';
+
+const run = {
+  protocol: 'two-phase-commit',
+  variant: 'no-decision-log',
+  config: { participants: 3 },
+  seed: 42,
+  choices: [{ type: 'client', node: 0, op: 'begin' } as const, { type: 'crash', node: 0 } as const],
+};
+
+describe('share links', () => {
+  it('a frame read back from its hash is the same run at the same step', () => {
+    const reading = readLinkHash(frameHash(run, 1));
+    expect(reading).toEqual({ kind: 'frame', run, step: 1 });
+  });
+
+  it('the link keeps the page address and replaces any old hash', () => {
+    const url = shareUrl('https://example.org/sub/two-phase-commit.html?present#old', run, 2);
+    expect(url.startsWith('https://example.org/sub/two-phase-commit.html?present#1.')).toBe(true);
+    expect(url).not.toContain('#old');
+  });
+
+  it('an empty hash is no link at all', () => {
+    expect(readLinkHash('')).toEqual({ kind: 'none' });
+    expect(readLinkHash('#')).toEqual({ kind: 'none' });
+  });
+
+  it('a damaged link says so in words, with the codec’s reason', () => {
+    const hash = frameHash(run, 1);
+    const reading = readLinkHash(hash.slice(0, -3));
+    expect(reading.kind).toBe('bad');
+    expect(reading.kind === 'bad' && reading.message).toMatch(/^This link is damaged \(.+\)\. Here is a fresh run instead\.$/);
+  });
+});
