@@ -2,6 +2,7 @@
 // log; these are the shorter, uniform lines of a tooltip, and never contain markup.
 import type { Envelope, TraceEvent } from '../engine';
 import { timerTitle } from '../protocols/kit/events';
+import { eventsAtStep } from './timeline-hit';
 import type { Arrow } from './timeline-types';
 
 export interface TextNames {
@@ -91,4 +92,13 @@ export function describeArrow(arrow: Arrow, names: TextNames): string {
 export function messageButtonLabel(envelope: Envelope, names: TextNames): string {
   const copy = envelope.copyOf !== undefined ? ' (copy)' : '';
   return `${message(names, envelope)}${copy}, due at tick ${envelope.deliverTick}`;
+}
+
+/** What one step did, in a line: its first few events, for the timeline's status line and its slider value. */
+export function describeStep(events: readonly TraceEvent[], step: number, names: TextNames, most = 3): string {
+  const at = eventsAtStep(events, step).filter((e) => e.type !== 'timer-set' && e.type !== 'persist');
+  if (at.length === 0) return `Step ${step}: nothing recorded.`;
+  const words = at.slice(0, most).map((e) => describeEvent(e, names).replace(/ \(step \d+, tick \d+\)/, ''));
+  const more = at.length > most ? `; and ${at.length - most} more` : '';
+  return `Step ${step}, tick ${at[0]!.tick}: ${words.join('; ')}${more}.`;
 }

@@ -31,7 +31,7 @@ export {
   type TimelineShapes,
 } from './timeline-layout';
 export { nearestArrow, nearestPoint, distanceSquaredToSegment, eventsAtStep, firstEventIndexAtStep } from './timeline-hit';
-export { describeEvent, describeArrow, messageButtonLabel, type TextNames } from './event-text';
+export { describeEvent, describeArrow, describeStep, messageButtonLabel, type TextNames } from './event-text';
 export { clusterLayout, type ClusterInput, type ClusterLayout, type Point, type Region } from './cluster-layout';
 export { messageSpots, messageProgress, type MessageSpot } from './cluster-messages';
 export { layoutStatechart, edgeLabel, type StateBox, type EdgeShape, type StatechartLayout, type StatechartOptions } from './statechart-layout';
