@@ -21,6 +21,9 @@ export function panZoom(onchange: (delta: ViewDelta) => void): Attachment<HTMLEl
     let previous: ZoomTransform | null = null;
     const behaviour = zoom<HTMLElement, unknown>()
       .scaleExtent([1e-6, 1e6])
+      // d3's default multiplies ctrl-wheel by 10 (for trackpad pinches), which makes one notch of a
+      // mouse wheel zoom 4×; 4 keeps pinches lively and a notch under 2×.
+      .wheelDelta((event: WheelEvent) => -event.deltaY * (event.deltaMode === 1 ? 0.05 : event.deltaMode ? 1 : 0.002) * 4)
       .filter((event: Event) => {
         if (event.type === 'wheel') return (event as WheelEvent).ctrlKey || (event as WheelEvent).metaKey;
         if (event.type === 'mousedown') return (event as MouseEvent).button === 0;
