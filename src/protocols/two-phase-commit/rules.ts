@@ -55,6 +55,8 @@ export const blockedInDoubt: Rule = {
   check(world) {
     const coordinator = coordinatorOf(world);
     const coordinatorUp = world.nodes[coordinator]!.up;
+    // The common case, checked on every step: nobody can be cut off from a live coordinator.
+    if (coordinatorUp && world.partition === null) return null;
     const blocked = participants(world).filter(
       (p) => nodeIn(world, p, 'prepared') && (!coordinatorUp || !reachable(world.partition, p, coordinator)),
     );
