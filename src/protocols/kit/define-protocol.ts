@@ -1,28 +1,18 @@
 // `defineProtocol`: the one place a protocol definition becomes the `Protocol` contract the UI,
 // CLI and tests consume. Built systems are cached per (config, variant), so the adapters' memo
 // tables survive between runs of the same configuration.
-import { defaultBounds, type NodeId, type System, type World } from '../../engine';
-import { machineBehaviour } from './adapter';
-import { defaultConfig, networkFromConfig, networkOptions, validateConfig } from './config';
-import type { Placement, ProtocolDefinition } from './definition';
+import type { NodeId, System, World } from '../../engine';
+import { buildSystem } from './build-system';
+import { defaultConfig, networkOptions, validateConfig } from './config';
+import type { ProtocolDefinition } from './definition';
 import { activeStateIds, canonicalJson } from './machine-state';
 import { narrate } from './narrate';
 import { compileScenario } from './scenario';
 import { describeStatechart } from './statechart';
-import type { Config, NodeDescription, Protocol } from './types';
+import type { NodeDescription, Protocol } from './types';
 import { machineState } from './world-query';
 
 const systemCacheMax = 32;
-
-function checkTopology(definition: ProtocolDefinition, placements: readonly Placement[]): void {
-  for (const [role, spec] of Object.entries(definition.roles)) {
-    const count = placements.filter((p) => p.role === role).length;
-    if (count < spec.min || count > spec.max)
-      throw new Error(`${definition.id}: ${count} ${role} nodes, but ${spec.min} to ${spec.max} are allowed`);
-  }
-  const unknown = placements.find((p) => definition.roles[p.role] === undefined);
-  if (unknown !== undefined) throw new Error(`${definition.id}: node ${unknown.name} has unknown role ${unknown.role}`);
-}
 
 function checkDefinition(definition: ProtocolDefinition): void {
   if (definition.variants[0]?.id !== 'correct') throw new Error(`${definition.id}: the first variant must be "correct"`);
@@ -40,33 +30,6 @@ export function defineProtocol(definition: ProtocolDefinition): Protocol {
     describeMessage: definition.describeMessage,
     opPhrase: (op: string) => opPhrases.get(op) ?? `"${op}"`,
   };
-
-  function buildSystem(config: Config, variantId: string): System {
-    const variant = definition.variants.find((v) => v.id === variantId);
-    if (variant === undefined)
-      throw new Error(`${definition.id} has no variant "${variantId}" (variants: ${definition.variants.map((v) => v.id).join(', ')})`);
-    const placements = definition.topology(config);
-    checkTopology(definition, placements);
-    const behaviours = Object.fromEntries(
-      Object.entries(definition.roles).map(([role, spec]) => [role, machineBehaviour(variant.machines?.[role] ?? spec.machine)]),
-    );
-    const peers: Record<string, NodeId[]> = {};
-    placements.forEach((p, id) => (peers[p.role] ??= []).push(id));
-    return {
-      nodes: placements.map((p) => ({ name: p.name, role: p.role, behaviour: behaviours[p.role]! })),
-      inputs: placements.map((p, id) => ({ id, name: p.name, role: p.role, peers, config })),
-      invariants: definition.invariants,
-      conditions: definition.conditions,
-      clientOps: (world, node) => {
-        const state = machineState(world, node);
-        const role = world.system.nodes[node]?.role;
-        if (state === null) return [];
-        return definition.clientOps.filter((o) => o.role === role && o.offered(state)).map((o) => ({ op: o.op, label: o.label }));
-      },
-      network: networkFromConfig(config),
-      bounds: defaultBounds,
-    };
-  }
 
   const protocol: Protocol = {
     id: definition.id,
@@ -93,7 +56,7 @@ export function defineProtocol(definition: ProtocolDefinition): Protocol {
       const key = `${variantId}|${canonicalJson(checked.config)}`;
       let system = systems.get(key);
       if (system === undefined) {
-        system = buildSystem(checked.config, variantId);
+        system = buildSystem(definition, checked.config, variantId);
         if (systems.size >= systemCacheMax) systems.delete(systems.keys().next().value!);
         systems.set(key, system);
       }

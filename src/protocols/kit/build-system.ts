@@ -1,0 +1,45 @@
+// Turns a protocol definition, a valid config and a variant id into the engine's `System`.
+import { defaultBounds, type NodeId, type System } from '../../engine';
+import { machineBehaviour } from './adapter';
+import { networkFromConfig } from './config';
+import type { Placement, ProtocolDefinition } from './definition';
+import type { Config } from './types';
+import { machineState } from './world-query';
+
+function checkTopology(definition: ProtocolDefinition, placements: readonly Placement[]): void {
+  for (const [role, spec] of Object.entries(definition.roles)) {
+    const count = placements.filter((p) => p.role === role).length;
+    if (count < spec.min || count > spec.max)
+      throw new Error(`${definition.id}: ${count} ${role} nodes, but ${spec.min} to ${spec.max} are allowed`);
+  }
+  const unknown = placements.find((p) => definition.roles[p.role] === undefined);
+  if (unknown !== undefined) throw new Error(`${definition.id}: node ${unknown.name} has unknown role ${unknown.role}`);
+}
+
+export function buildSystem(definition: ProtocolDefinition, config: Config, variantId: string): System {
+  const variant = definition.variants.find((v) => v.id === variantId);
+  if (variant === undefined)
+    throw new Error(`${definition.id} has no variant "${variantId}" (variants: ${definition.variants.map((v) => v.id).join(', ')})`);
+  const placements = definition.topology(config);
+  checkTopology(definition, placements);
+  // One behaviour (and so one memo) per role, shared by every node of the role.
+  const behaviours = Object.fromEntries(
+    Object.entries(definition.roles).map(([role, spec]) => [role, machineBehaviour(variant.machines?.[role] ?? spec.machine)]),
+  );
+  const peers: Record<string, NodeId[]> = {};
+  placements.forEach((p, id) => (peers[p.role] ??= []).push(id));
+  return {
+    nodes: placements.map((p) => ({ name: p.name, role: p.role, behaviour: behaviours[p.role]! })),
+    inputs: placements.map((p, id) => ({ id, name: p.name, role: p.role, peers, config })),
+    invariants: definition.invariants,
+    conditions: definition.conditions,
+    clientOps: (world, node) => {
+      const state = machineState(world, node);
+      const role = world.system.nodes[node]?.role;
+      if (state === null) return [];
+      return definition.clientOps.filter((o) => o.role === role && o.offered(state)).map((o) => ({ op: o.op, label: o.label }));
+    },
+    network: networkFromConfig(config),
+    bounds: defaultBounds,
+  };
+}
