@@ -85,9 +85,9 @@ export function laneAtY(frame: TimelineFrame, py: number, lanes: number): number
 
 /** Step labels with room between them, each with its tick as a secondary label. */
 export function stepTicks(model: TimelineModel, frame: TimelineFrame, minGapPx = 64): { step: number; x: number; tick: number }[] {
-  const [d0, d1] = frame.x.domain() as [number, number];
-  const first = Math.max(0, Math.ceil(d0));
-  const last = Math.min(frame.endStep, Math.floor(d1));
+  // The visible steps, from the pixel edges: this works for screen and content frames alike.
+  const first = Math.max(0, Math.ceil(frame.x.invert(frame.left) - 1e-9));
+  const last = Math.min(frame.endStep, Math.floor(frame.x.invert(frame.right) + 1e-9));
   const every = Math.max(1, niceStride(minGapPx / Math.max(frame.columnWidth, 1e-9)));
   const out: { step: number; x: number; tick: number }[] = [];
   for (let s = Math.ceil(first / every) * every; s <= last; s += every)
@@ -110,13 +110,18 @@ function niceStride(raw: number): number {
  */
 export function contentFrame(frame: TimelineFrame): TimelineFrame {
   const shift = panShift(frame);
-  const [r0, r1] = frame.x.range() as [number, number];
+  // The column width is rounded to a binary fraction, so x = step × width comes out bit-for-bit
+  // the same on every frame of a pan (and the DOM is not rewritten with equal numbers). The
+  // rounding moves step 10,000 by less than a hundredth of a pixel.
+  const columnWidth = Math.round(frame.columnWidth * 2 ** 20) / 2 ** 20;
+  const x = scaleLinear().domain([0, 1]).range([0, columnWidth]);
   return {
     ...frame,
-    x: frame.x.copy().range([r0 - shift, r1 - shift]),
+    x,
+    columnWidth,
     left: frame.left - shift,
     right: frame.right - shift,
-    cursorX: frame.cursorX - shift,
+    cursorX: x(frame.cursor + 0.5),
   };
 }
 

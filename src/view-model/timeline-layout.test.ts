@@ -178,3 +178,22 @@ describe('content coordinates', () => {
     expect(ca.left + panShift(a)).toBeCloseTo(a.left);
   });
 });
+
+describe('content coordinates while following', () => {
+  it('give the same numbers, bit for bit, for a step seen from two pans of the same zoom', () => {
+    const { model } = pingPong();
+    const span = 29.000000000000004;
+    const a = contentFrame(timelineFrame(model, size, [100.1, 100.1 + span], 3, 0));
+    const b = contentFrame(timelineFrame(model, size, [101.1, 101.1 + 29], 3, 0));
+    expect(a.x(123)).toBe(b.x(123));
+  });
+
+  it('label the same steps as the screen frame', () => {
+    const { model } = pingPong();
+    const screen = timelineFrame(model, size, [-0.5, 9.5], 3, 0);
+    const shift = panShift(screen);
+    expect(stepTicks(model, contentFrame(screen), 100).map((t) => [t.step, t.x + shift])).toEqual(
+      stepTicks(model, screen, 100).map((t) => [t.step, expect.closeTo(t.x, 6)]),
+    );
+  });
+});

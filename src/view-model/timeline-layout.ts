@@ -114,8 +114,9 @@ export function slotOffset(frame: TimelineFrame, slot: number): number {
   return slot % 2 === 1 ? -level * gap : level * gap;
 }
 
+/** Keeps bands within the run (not the view, which moves while panning and would rewrite them). */
 function clampX(frame: TimelineFrame, x: number): number {
-  return Math.max(frame.left - 40, Math.min(frame.right + 40, x));
+  return Math.max(frame.x(-1), Math.min(frame.x(frame.endStep + 1), x));
 }
 
 function band(frame: TimelineFrame, key: string, lane: number, x1: number, x2: number, inset: number): BandShape {
