@@ -86,13 +86,13 @@ export function layoutStatechart(chart: StatechartDescription, options: Statecha
       x += widthOf(id) + COL_GAP;
     }
   });
-  const boxOf = compoundBoxes(chart, leafBox);
+  const boxOf = shiftInside(compoundBoxes(chart, leafBox));
   const boxes: StateBox[] = chart.states
     .filter((s) => boxOf.has(s.id))
     .map((s) => ({ id: s.id, label: s.label, ...boxOf.get(s.id)!, compound: !leafBox.has(s.id), initial: s.initial, final: s.final, active: active.has(s.id) }))
     .sort((a, b) => Number(b.compound) - Number(a.compound));
   const rankOf = (id: string) => ranks.get(representative(chart, id)) ?? 0;
-  const right = MARGIN + inner;
+  const right = Math.max(MARGIN + inner, ...boxes.map((b) => b.x + b.width));
   const isDown = (t: StatechartTransition) => t.target !== null && t.target !== t.source && rankOf(t.target) > rankOf(t.source);
   const groups = groupEdges(chart.transitions);
   const spread = fanOut(groups.map((g) => chart.transitions[g[0]!]!), isDown);
@@ -130,8 +130,8 @@ export function layoutStatechart(chart: StatechartDescription, options: Statecha
   const rightmost = Math.max(right, ...edges.map((e) => (e === null ? 0 : e.labelX + e.width)));
   return {
     width: rightmost + MARGIN + 40,
-    // The last row, then room for the "current" marker under a box and the loops' labels.
-    height: MARGIN + 16 + rows.length * (BOX_H + ROW_GAP) - ROW_GAP + 40,
+    // The lowest box, then room for the "current" marker under it and the loops' labels.
+    height: Math.max(0, ...boxes.map((b) => b.y + b.height)) + 40,
     boxes,
     edges: edges.filter((e) => e !== null).map(({ width: _, ...e }) => e),
     start: first === undefined ? null : { x: first.x + first.width / 2, y: first.y - 14 },
@@ -139,6 +139,15 @@ export function layoutStatechart(chart: StatechartDescription, options: Statecha
 }
 
 type Box = { x: number; y: number; width: number; height: number };
+
+/** Moves every box right and down so that compound frames, which pad their children, stay inside the margin. */
+function shiftInside(boxes: Map<string, Box>): Map<string, Box> {
+  const all = [...boxes.values()];
+  const dx = Math.max(0, MARGIN - Math.min(MARGIN, ...all.map((b) => b.x)));
+  const dy = Math.max(0, MARGIN - Math.min(MARGIN, ...all.map((b) => b.y)));
+  if (dx === 0 && dy === 0) return boxes;
+  return new Map([...boxes].map(([id, b]) => [id, { ...b, x: b.x + dx, y: b.y + dy }]));
+}
 
 /** Compound states frame the boxes of all their descendants, with room for their own label. */
 function compoundBoxes(chart: StatechartDescription, leafBox: ReadonlyMap<string, Box>): Map<string, Box> {

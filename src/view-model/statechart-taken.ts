@@ -82,18 +82,23 @@ export function lastTransition(
   const e = events[i] as Extract<TraceEvent, { type: 'state' }>;
   const trigger = triggerOf(events, i, node);
   const taken = { step: e.step, from: e.from, to: e.to, trigger, eventIndex: i };
-  if (trigger === 'restart' || e.from === '') return { ...taken, index: null };
-  const sources = statesNamed(chart, e.from);
+  // A start or a restart enters the chart at its initial state and may move on at once by
+  // eventless ("always") transitions: that is the transition to mark, if there is one.
+  const entering = trigger === 'restart' || e.from === '';
+  const initial = chart.states.find((s) => s.parent === null && s.initial)?.id;
+  if (entering && (initial === undefined || statesNamed(chart, e.to).has(initial))) return { ...taken, index: null };
+  const sources = entering ? new Set([initial!]) : statesNamed(chart, e.from);
   const targets = statesNamed(chart, e.to);
   let best: number | null = null;
   let bestFit = -1;
+  let ties = 0;
   chart.transitions.forEach((t, index) => {
     if (!sources.has(t.source) || t.target === null || !targets.has(t.target)) return;
     const f = fit(t.event, trigger);
-    if (f > bestFit) {
-      best = index;
-      bestFit = f;
-    }
+    if (f > bestFit) [best, bestFit, ties] = [index, f, 1];
+    else if (f === bestFit) ties += 1;
   });
-  return { ...taken, index: best };
+  // Two transitions that fit equally well (told apart only by guards the trace does not record):
+  // marking either could be wrong, so mark neither.
+  return { ...taken, index: ties === 1 ? best : null };
 }

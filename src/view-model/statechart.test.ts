@@ -135,7 +135,26 @@ describe('lastTransition', () => {
     expect(lastTransition(participant, byMessage, 1, 1)?.index).toBe(3);
   });
 
-  it('matches no transition for the start of a run or a restart', () => {
+  it('marks the eventless transition a restart takes out of the initial state, unless two could have', () => {
+    const chart: StatechartDescription = {
+      id: 'p',
+      states: [state('start', { initial: true }), state('working'), state('prepared'), state('aborted')],
+      transitions: [
+        { source: 'start', target: 'working', event: 'always', guard: 'fresh' },
+        { source: 'start', target: 'aborted', event: 'always', guard: 'logShowsAbort' },
+        { source: 'start', target: 'aborted', event: 'always', guard: 'logShowsStart' },
+        { source: 'working', target: 'prepared', event: 'PREPARE', guard: null },
+      ],
+    };
+    const restartTo = (to: string): TraceEvent[] => [
+      { type: 'restart', step: 4, tick: 9, node: 0 },
+      { type: 'state', step: 4, tick: 9, node: 0, from: 'crashed', to },
+    ];
+    expect(lastTransition(chart, restartTo('working'), 0, 4)?.index).toBe(0);
+    expect(lastTransition(chart, restartTo('aborted'), 0, 4)?.index).toBeNull();
+  });
+
+  it('matches no transition for the start of a run or a restart into the initial state', () => {
     const { events } = runWith([() => ({ type: 'crash', node: 0 }), () => ({ type: 'restart', node: 0 })]);
     expect(lastTransition(pinger, events, 0, 0)).toMatchObject({ index: null, to: 'idle' });
     expect(lastTransition(pinger, events, 0, 2)).toMatchObject({ index: null, from: 'crashed', trigger: 'restart' });
