@@ -21,6 +21,7 @@ export type Target =
   | { readonly kind: 'point'; readonly shape: PointShape }
   | { readonly kind: 'alert'; readonly shape: AlertShape }
   | { readonly kind: 'crash'; readonly shape: CrashShape }
+  | { readonly kind: 'lane'; readonly node: number }
   | { readonly kind: 'step'; readonly step: number };
 
 /** `frame` is the screen frame; `shift` takes the shapes' content coordinates to the screen. */
@@ -40,6 +41,8 @@ export function findTarget(shapes: TimelineShapes, frame: TimelineFrame, shift: 
   } else if (kind === 'alert') {
     const shape = shapes.alerts.find((a) => a.key === key);
     if (shape) return { kind, shape };
+  } else if (kind === 'lane' && key != null) {
+    return { kind, node: Number(key) };
   } else if (kind === 'crash') {
     const shape = shapes.crashes.find((c) => c.key === key);
     if (shape) return { kind, shape };
@@ -58,6 +61,8 @@ export function targetStep(target: Target, frame: TimelineFrame, clickX: number)
   switch (target.kind) {
     case 'step':
       return target.step;
+    case 'lane':
+      return frame.cursor;
     case 'point':
       return target.shape.mark.step;
     case 'alert':
@@ -77,6 +82,8 @@ export function targetText(target: Target, events: readonly TraceEvent[], names:
   switch (target.kind) {
     case 'step':
       return stepSummary(target.step);
+    case 'lane':
+      return `${names.nodes[target.node]?.name ?? `node ${target.node}`}: click to inspect this node`;
     case 'point': {
       const event = events[target.shape.mark.eventIndex];
       return event === undefined ? target.shape.mark.text : describeEvent(event, names);
