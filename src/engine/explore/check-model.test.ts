@@ -124,6 +124,24 @@ describe('checkModel', () => {
     expect(checkModel(switches, { canonical: (s) => String(s.filter(Boolean).length) }).distinctStates).toBe(3);
   });
 
+  it('expands the retained form of each state but reports the run with the states themselves', () => {
+    // States carry a history the checker does not need; `retain` drops it.
+    type S = { readonly n: number; readonly history: readonly number[] };
+    const expanded: S[] = [];
+    const model: Model<S, 'inc'> = {
+      initial: () => [{ n: 0, history: [] }],
+      actions: (s) => (expanded.push(s), s.n < 3 ? ['inc'] : []),
+      step: (s) => ({ n: s.n + 1, history: [...s.history, s.n] }),
+      key: (s) => String(s.n),
+      violation: (s) => (s.n === 3 ? { rule: 'small', message: 'reached 3' } : null),
+      retain: (s) => ({ n: s.n, history: [] }),
+    };
+    const result = checkModel(model);
+    expect(expanded.slice(0, 3).map((s) => s.history)).toEqual([[], [], []]);
+    expect(result).toMatchObject({ kind: 'violation', depth: 4 });
+    if (result.kind === 'violation') expect(result.states.at(-1)).toEqual({ n: 3, history: [0, 1, 2] });
+  });
+
   it('rejects bad bounds with a message naming the option', () => {
     expect(() => checkModel(counting, { maxDepth: 0 })).toThrow(ExploreError);
     expect(() => checkModel(counting, { maxDepth: 0 })).toThrow(/maxDepth must be a whole number/);

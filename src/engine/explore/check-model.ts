@@ -67,6 +67,7 @@ export function checkModel<S, A>(model: Model<S, A>, options: CheckOptions<S> = 
 function search<S, A>(model: Model<S, A>, maxDepth: number, maxStates: number, keyOf: (s: S) => string): CheckResult<S, A> {
   const seen = new FingerprintSet();
   const origins = new Origins();
+  const retain = model.retain?.bind(model);
   const stateCap = () => ({
     kind: 'none' as const,
     distinctStates: origins.size,
@@ -86,7 +87,7 @@ function search<S, A>(model: Model<S, A>, maxDepth: number, maxStates: number, k
     const id = origins.add(-1, i);
     const broken = model.violation(state);
     if (broken !== null) return counterexample(model, origins, id, broken);
-    frontier.push(state);
+    frontier.push(retain === undefined ? state : retain(state));
     frontierIds.push(id);
   }
   while (frontier.length > 0) {
@@ -104,7 +105,7 @@ function search<S, A>(model: Model<S, A>, maxDepth: number, maxStates: number, k
         if (next.length === 0) depth++;
         const broken = model.violation(successor);
         if (broken !== null) return counterexample(model, origins, id, broken);
-        next.push(successor);
+        next.push(retain === undefined ? successor : retain(successor));
         nextIds.push(id);
       }
     }

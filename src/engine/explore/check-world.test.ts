@@ -3,12 +3,11 @@ import { createWorld } from '../apply';
 import type { Choice } from '../choice';
 import { replay } from '../run';
 import { pingSystem } from '../testing/ping';
-import { traceToArray } from '../trace';
 import { checkModel } from './check-model';
 import { checkWorld } from './check-world';
-import { ExploreError } from './model';
+import { ExploreError, type Model } from './model';
 import { counterSystem } from './testing/counter';
-import { worldModel, type FaultBudget } from './world-model';
+import { worldModel, type BudgetedWorld, type FaultBudget } from './world-model';
 
 const none: FaultBudget = { crashes: 0, losses: 0, duplicates: 0, partitions: 0 };
 const one: FaultBudget = { crashes: 1, losses: 1, duplicates: 1, partitions: 1 };
@@ -66,25 +65,46 @@ describe('checkWorld', () => {
   });
 
   it('never spends more of each fault budget than it was given', () => {
+    // Carry, beside each world, how many faults of each kind its run took.
     const budget: FaultBudget = { crashes: 1, losses: 2, duplicates: 0, partitions: 1 };
     const most = { crash: 0, drop: 0, duplicate: 0, partition: 0 };
+    type Counted = { readonly inner: BudgetedWorld; readonly taken: typeof most };
     const model = worldModel(createWorld({ ...pingSystem(), invariants: [] }, 1), budget);
-    checkModel(
-      {
-        ...model,
-        step(state, choice) {
-          const next = model.step(state, choice);
-          const events = traceToArray(next.world.trace);
-          most.crash = Math.max(most.crash, events.filter((e) => e.type === 'crash').length);
-          most.drop = Math.max(most.drop, events.filter((e) => e.type === 'drop' && e.reason === 'chosen').length);
-          most.duplicate = Math.max(most.duplicate, events.filter((e) => e.type === 'duplicate').length);
-          most.partition = Math.max(most.partition, events.filter((e) => e.type === 'partition').length);
-          return next;
-        },
+    const counted: Model<Counted, Choice> = {
+      initial: () => model.initial().map((inner) => ({ inner, taken: { crash: 0, drop: 0, duplicate: 0, partition: 0 } })),
+      actions: (s) => model.actions(s.inner),
+      step(s, choice) {
+        const taken = choice.type in s.taken ? { ...s.taken, [choice.type]: s.taken[choice.type as keyof typeof most] + 1 } : s.taken;
+        for (const kind of Object.keys(most) as (keyof typeof most)[]) most[kind] = Math.max(most[kind], taken[kind]);
+        return { inner: model.step(s.inner, choice), taken };
       },
-      { maxDepth: 9 },
-    );
+      key: (s) => model.key(s.inner),
+      violation: (s) => model.violation(s.inner),
+    };
+    checkModel(counted, { maxDepth: 9 });
     expect(most).toEqual({ crash: 1, drop: 2, duplicate: 0, partition: 1 });
+  });
+
+  it('halts a run at the trace cap exactly where replay does, though its worlds forget their trace', () => {
+    // The duplicate bug emits 14 trace events in 4 steps; with a cap of 9 every run halts first.
+    const choices: Choice[] = [{ type: 'client', node: 0, op: 'inc' }, { type: 'duplicate', id: 0 }, { type: 'deliver', id: 0 }];
+    const capped = (maxTraceEvents: number) => {
+      const system = counterSystem('no-dedupe');
+      return { ...system, bounds: { ...system.bounds, maxTraceEvents } };
+    };
+    expect(replay(capped(9), 1, choices).world.halted).toMatch(/trace reached its cap of 9 events/);
+    expect(checkWorld(capped(9), 1, { maxDepth: 10, budget: one })).toMatchObject({ kind: 'none', exhaustive: true });
+    expect(checkWorld(capped(14), 1, { maxDepth: 10, budget: one })).toMatchObject({ kind: 'violation', rule: 'exactly-once' });
+  });
+
+  it('keeps on its frontier worlds that remember only their trace length and last event', () => {
+    const model = worldModel(createWorld(pingSystem(), 1), one);
+    const [start] = model.initial();
+    const later = model.step(model.step(start!, { type: 'client', node: 0, op: 'start' }), { type: 'deliver', id: 0 });
+    const kept = model.retain!(later);
+    expect(kept.world.trace).toEqual({ event: later.world.trace!.event, previous: null, length: later.world.trace!.length });
+    expect(model.key(kept)).toBe(model.key(later));
+    expect(model.actions(kept)).toEqual(model.actions(later));
   });
 
   it('starts after the prefix, counts depth from there, and returns choices that include the prefix', () => {

@@ -26,5 +26,6 @@ export function limitFaults<S, A>(model: Model<S, A>, maxFaults: number, key: (s
     key: (limited) => `${key(limited.state)}\n%${limited.faultsLeft}`,
     violation: (limited) => model.violation(limited.state),
     isFault,
+    retain: model.retain === undefined ? undefined : (limited) => ({ state: model.retain!(limited.state), faultsLeft: limited.faultsLeft }),
   };
 }

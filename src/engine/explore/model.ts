@@ -22,6 +22,12 @@ export interface Model<S, A> {
   violation(state: S): ModelViolation | null;
   /** Which actions are faults, counted against `CheckOptions.maxFaults`. */
   isFault?(action: A): boolean;
+  /**
+   * The form of a new state that the checker keeps on its frontier until it is expanded, for a
+   * model whose states drag along history they do not need (a world's trace). It must have the
+   * same key, violation, actions and successors as the state itself.
+   */
+  retain?(state: S): S;
 }
 
 export interface CheckOptions<S> {

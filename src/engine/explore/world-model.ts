@@ -3,7 +3,7 @@ import type { Choice } from '../choice';
 import { enabled } from '../schedule';
 import type { World } from '../world';
 import type { Model } from './model';
-import { worldKey } from '../fingerprint';
+import { worldFingerprint } from './world-fingerprint';
 
 /** How many faults of each kind a checked run may still contain. Restarts and heals are free. */
 export interface FaultBudget {
@@ -58,13 +58,27 @@ function spend(budget: FaultBudget, kind: FaultKind, spent: Map<FaultBudget, Map
 }
 
 /**
- * The simulator as a checker model: states are worlds with their remaining fault budget, actions
- * are the choices `enabled` lists that the budget allows. The key is `keyOf(world)` (by default
- * `worldKey`, which abstracts ids and ticks), the budget left, and whether the run has halted.
- * Halted worlds enable nothing, so they are leaves. The first invariant violation in a world is
- * the model's violation.
+ * A world that remembers only the length of its trace and its last event. The checker keeps
+ * thousands of worlds on its frontier; with whole traces they would hold every event of every
+ * run explored so far. The length stays, so the trace cap halts a run exactly where `replay`
+ * would. Nothing is lost: the key ignores the trace (so no invariant may depend on it), and a
+ * counterexample is its choices, which replay to the full trace.
  */
-export function worldModel(start: World, budget: FaultBudget, keyOf: (world: World) => string = worldKey): Model<BudgetedWorld, Choice> {
+function forgetTrace(world: World): World {
+  const trace = world.trace;
+  if (trace === null || trace.previous === null) return world;
+  return { ...world, trace: { event: trace.event, previous: null, length: trace.length } };
+}
+
+/**
+ * The simulator as a checker model: states are worlds with their remaining fault budget, actions
+ * are the choices `enabled` lists that the budget allows. The key is `keyOf(world)`, the budget
+ * left, and whether the run has halted. By default `keyOf` is `worldFingerprint`, which tells
+ * worlds apart exactly as `worldKey` does (ids and ticks abstracted) but hashes only the parts
+ * that changed. Halted worlds enable nothing, so they are leaves. The first invariant violation
+ * in a world is the model's violation. Worlds kept on the frontier forget their trace.
+ */
+export function worldModel(start: World, budget: FaultBudget, keyOf: (world: World) => string = worldFingerprint): Model<BudgetedWorld, Choice> {
   const spent = new Map<FaultBudget, Map<FaultKind, FaultBudget>>();
   return {
     initial: () => [{ world: start, budget }],
@@ -86,5 +100,6 @@ export function worldModel(start: World, budget: FaultBudget, keyOf: (world: Wor
       return first === undefined ? null : { rule: first.rule, message: first.message };
     },
     isFault: (choice) => faultKind(choice) !== null,
+    retain: ({ world, budget: left }) => ({ world: forgetTrace(world), budget: left }),
   };
 }
