@@ -1,0 +1,17 @@
+// `npm run bench`: the figures of docs/ARCHITECTURE.md §7, printed as a table and as JSON.
+// Budgets live here, never in tests. Run `npm run build` first for the page-weight and browser
+// figures; the engine and checker figures need nothing but Node.
+import { spawnSync } from 'node:child_process';
+import { browserFigures } from './bench/browser';
+import { bundleFigures } from './bench/bundle';
+import { engineFigures } from './bench/engine';
+import { table, type Figure } from './bench/figure';
+
+const skipBrowser = process.argv.includes('--no-browser');
+if (!process.argv.includes('--no-build')) spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+
+const figures: Figure[] = [...engineFigures(), ...bundleFigures()];
+if (!skipBrowser) figures.push(...(await browserFigures()));
+
+console.log(table(figures));
+console.log(JSON.stringify({ figures }, null, 2));

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { main } from './main';
+
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { out: { write: (t: string) => (out += t) }, err: { write: (t: string) => (err += t) } });
+  return { code, out, err };
+}
+
+describe('fault-lines CLI', () => {
+  it('list names every protocol with its variants and scenarios', async () => {
+    const { code, out } = await cli('list');
+    expect(code).toBe(0);
+    expect(out).toContain('two-phase-commit');
+    expect(out).toContain('no-decision-log');
+    expect(out).toContain('two-phase-commit/happy-commit');
+  });
+
+  it('run prints a scenario as narrated steps with its captions', async () => {
+    const { code, out } = await cli('run', 'two-phase-commit/happy-commit');
+    expect(code).toBe(0);
+    expect(out).toMatch(/step 1, tick 0\n {2}- a client asks coordinator to begin a transaction/);
+    expect(out).toContain('» ');
+    expect(out).toContain('every invariant held');
+  });
+
+  it('run refuses a mangled link with a reason and exit code 2', async () => {
+    const { code, err } = await cli('run', 'https://example.org/two-phase-commit.html#1.two-phase-commit.correct.1.3.zz');
+    expect(code).toBe(2);
+    expect(err).toContain('the link is damaged');
+  });
+
+  it('check finds the impatient participant breaking atomicity, with a share link that replays to it', async () => {
+    const found = await cli('check', 'two-phase-commit', '--variant', 'impatient-participant', '--depth', '12', '--losses', '0');
+    expect(found.code).toBe(1);
+    expect(found.out).toMatch(/^violation of atomicity: /);
+    const link = /share link: (\S+)/.exec(found.out)?.[1];
+    expect(link).toBeDefined();
+    const replayed = await cli('run', link!);
+    expect(replayed.code).toBe(0);
+    expect(replayed.out).toContain('VIOLATION of atomicity');
+  });
+
+  it('check reports nothing for the correct protocol within small bounds', async () => {
+    const { code, out } = await cli('check', 'two-phase-commit', '--set', 'participants=2', '--depth', '8', '--losses', '0');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^no violation within bounds: \d+ distinct states, depth 8/);
+  });
+
+  it('bad arguments print the usage and exit 2', async () => {
+    for (const argv of [['check'], ['check', 'nope'], ['check', 'two-phase-commit', '--depth', 'x'], ['frobnicate'], ['check', 'two-phase-commit', '--set', 'participants=9'], ['run', '--wat', '1']]) {
+      const { code, err } = await cli(...argv);
+      expect(code, argv.join(' ')).toBe(2);
+      expect(err, argv.join(' ')).toContain('usage:');
+    }
+  });
+});

@@ -1,0 +1,47 @@
+// `npx fault-lines`: run a shared run and print its narrated trace, check a protocol variant with
+// the model checker, or list what there is.
+import { parseArgs } from './args';
+import { check, list, run, UsageError, type Io } from './commands';
+
+export const usage = `usage:
+  fault-lines list
+      protocols, their variants and scenarios
+  fault-lines run <share-link | file | protocol/scenario>
+      replay a run and print its narrated trace
+  fault-lines check <protocol> [--variant ID] [--set key=value]... [--depth N]
+                    [--crashes N] [--losses N] [--duplicates N] [--partitions N]
+                    [--max-states N] [--base URL]
+      search every order of events and faults within the bounds (defaults: depth 24,
+      1 crash, 1 loss); exit 0 when nothing breaks, 1 with the shortest violating run
+`;
+
+const known = ['variant', 'set', 'depth', 'crashes', 'losses', 'duplicates', 'partitions', 'max-states', 'base'];
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const parsed = parseArgs(argv, known);
+  const fail = (reason: string) => {
+    io.err.write(`fault-lines: ${reason}\n\n${usage}`);
+    return 2;
+  };
+  if (!parsed.ok) return fail(parsed.reason);
+  const command = parsed.parsed.positional[0];
+  try {
+    switch (command) {
+      case 'list':
+        return list(io);
+      case 'run':
+        return run(io, parsed.parsed);
+      case 'check':
+        return check(io, parsed.parsed);
+      case undefined:
+      case 'help':
+        io.out.write(usage);
+        return command === undefined ? 2 : 0;
+      default:
+        return fail(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) return fail(error.message);
+    throw error;
+  }
+}
