@@ -1,16 +1,14 @@
-import type { Envelope, NodeRecord, Observation, Timer } from './types';
+import type { Envelope, NodeRecord, Observation } from './types';
 import type { World } from './world';
 
 // Canonical state keys for the checker. Ids and ticks are abstracted away: two worlds that differ
 // only in when things happened, or in the numbers given to messages and timers, share a key.
 // Worlds share their unchanged node records, envelopes, observations and partitions with their
-// predecessors, so the text of each is made once and cached on the object. The parts' keys are
-// exported too: the checker hashes them one by one (explore/world-fingerprint.ts).
+// predecessors, so the text of each is made once and cached on the object.
 
 const messageKeys = new WeakMap<Envelope, string>();
 
-/** A message's key: sender, receiver and body; not its id or ticks. */
-export function messageKey(m: Envelope): string {
+function messageKey(m: Envelope): string {
   let key = messageKeys.get(m);
   if (key === undefined) {
     key = `${m.from}>${m.to}:${JSON.stringify(m.body)}`;
@@ -24,9 +22,7 @@ const recordKeys = new WeakMap<NodeRecord, string>();
 // A record's key depends on the behaviour at its index. Records move between indices only in the
 // checker's symmetry renaming, and only between nodes that share a behaviour, so a cached key
 // stays right wherever the record sits.
-
-/** A node's key: up or down, its state's key while up, and what it persisted. */
-export function nodeKey(world: World, node: number): string {
+function nodeKey(world: World, node: number): string {
   const record = world.nodes[node]!;
   let key = recordKeys.get(record);
   if (key === undefined) {
@@ -45,8 +41,7 @@ function recordKey(world: World, node: number, record: NodeRecord): string {
 
 const observationKeys = new WeakMap<Observation, string>();
 
-/** An observation's key: the node and the value; not when it was made. */
-export function observationKey(o: Observation): string {
+function observationKey(o: Observation): string {
   let key = observationKeys.get(o);
   if (key === undefined) {
     key = `${o.node}=${JSON.stringify(o.value)}`;
@@ -57,8 +52,7 @@ export function observationKey(o: Observation): string {
 
 const partitionKeys = new WeakMap<NonNullable<World['partition']>, string>();
 
-/** The partition's groups, or nothing when the network is whole. */
-export function partitionKey(partition: World['partition']): string {
+function partitionKey(partition: World['partition']): string {
   if (partition === null) return '';
   let key = partitionKeys.get(partition);
   if (key === undefined) {
@@ -66,16 +60,6 @@ export function partitionKey(partition: World['partition']): string {
     partitionKeys.set(partition, key);
   }
   return key;
-}
-
-/** A timer's key: its node and name; not its id or ticks. */
-export function timerKey(t: Timer): string {
-  return `${t.node}:${t.name}`;
-}
-
-/** The random-fault knobs in force. */
-export function networkKey(world: World): string {
-  return `${world.network.lossPercent},${world.network.duplicationPercent}`;
 }
 
 /** The items' keys, sorted (and without repeats when `unique`), joined by `separator`. */
@@ -91,8 +75,8 @@ export function worldKey(world: World): string {
   let nodes = '';
   for (let i = 0; i < world.nodes.length; i++) nodes += (i === 0 ? '' : '\n') + nodeKey(world, i);
   const messages = sortedKeys(world.messages, messageKey, '\n');
-  const timers = sortedKeys(world.timers, timerKey, ',');
+  const timers = sortedKeys(world.timers, (t) => `${t.node}:${t.name}`, ',');
   const observations = sortedKeys(world.observations, observationKey, ',', true);
   const partition = partitionKey(world.partition);
-  return `${nodes}\n#${messages}\n#${timers}\n#${observations}\n#${partition}\n#${networkKey(world)}`;
+  return `${nodes}\n#${messages}\n#${timers}\n#${observations}\n#${partition}\n#${world.network.lossPercent},${world.network.duplicationPercent}`;
 }

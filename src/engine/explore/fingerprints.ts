@@ -4,14 +4,8 @@
 // about one in thirty million (TLC makes the same trade). `FingerprintSet` is an open-addressing
 // table over two typed arrays, so a million states cost about 16 MB and no garbage.
 
-/** A 64-bit hash as two unsigned 32-bit lanes. */
-export interface Lanes {
-  readonly high: number;
-  readonly low: number;
-}
-
 /** The MurmurHash3 finaliser: every input bit affects every output bit. */
-export function fmix32(x: number): number {
+function fmix32(x: number): number {
   let h = x;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
@@ -52,12 +46,6 @@ function hashKey(key: string): void {
   laneLow = fmix32(b + Math.imul(a, 0x27d4eb2f));
   // Zero in both lanes marks an empty slot, so no fingerprint may be all zeroes.
   if (laneHigh === 0 && laneLow === 0) laneLow = 1;
-}
-
-/** The 64-bit hash of a text as two lanes. */
-export function hashLanes(key: string): Lanes {
-  hashKey(key);
-  return { high: laneHigh, low: laneLow };
 }
 
 /** The 64-bit fingerprint of a key as a hexadecimal string, for tests and diagnostics. */

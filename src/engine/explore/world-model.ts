@@ -3,7 +3,7 @@ import type { Choice } from '../choice';
 import { enabled } from '../schedule';
 import type { World } from '../world';
 import type { Model } from './model';
-import { worldFingerprint } from './world-fingerprint';
+import { worldKey } from '../fingerprint';
 
 /** How many faults of each kind a checked run may still contain. Restarts and heals are free. */
 export interface FaultBudget {
@@ -73,12 +73,11 @@ function forgetTrace(world: World): World {
 /**
  * The simulator as a checker model: states are worlds with their remaining fault budget, actions
  * are the choices `enabled` lists that the budget allows. The key is `keyOf(world)`, the budget
- * left, and whether the run has halted. By default `keyOf` is `worldFingerprint`, which tells
- * worlds apart exactly as `worldKey` does (ids and ticks abstracted) but hashes only the parts
- * that changed. Halted worlds enable nothing, so they are leaves. The first invariant violation
+ * left, and whether the run has halted; `keyOf` is `worldKey` (ids and ticks abstracted) unless
+ * symmetry reduction gives another. Halted worlds enable nothing, so they are leaves. The first invariant violation
  * in a world is the model's violation. Worlds kept on the frontier forget their trace.
  */
-export function worldModel(start: World, budget: FaultBudget, keyOf: (world: World) => string = worldFingerprint): Model<BudgetedWorld, Choice> {
+export function worldModel(start: World, budget: FaultBudget, keyOf: (world: World) => string = worldKey): Model<BudgetedWorld, Choice> {
   const spent = new Map<FaultBudget, Map<FaultKind, FaultBudget>>();
   return {
     initial: () => [{ world: start, budget }],
