@@ -2,7 +2,7 @@
 // key itself: a key is a few hundred characters, a fingerprint is eight bytes. Two different keys
 // can share a fingerprint; with 64 bits the chance of any such clash among a million states is
 // about one in thirty million (TLC makes the same trade). `FingerprintSet` is an open-addressing
-// table over two typed arrays, so a million states cost about 16 MB and no garbage.
+// table in one typed array, so a million states cost 16 to 32 MB and make no garbage.
 
 /** The MurmurHash3 finaliser: every input bit affects every output bit. */
 function fmix32(x: number): number {
@@ -54,16 +54,17 @@ export function fingerprint(key: string): string {
   return laneHigh.toString(16).padStart(8, '0') + laneLow.toString(16).padStart(8, '0');
 }
 
-/** A set of 64-bit fingerprints of string keys. */
+/**
+ * A set of 64-bit fingerprints of string keys: open addressing with linear probing, each slot two
+ * adjacent 32-bit words (high, low), so a probe touches one cache line.
+ */
 export class FingerprintSet {
-  private high: Uint32Array;
-  private low: Uint32Array;
+  private slots: Uint32Array;
   private mask: number;
   private count = 0;
 
   constructor(capacityLog2 = 16) {
-    this.high = new Uint32Array(1 << capacityLog2);
-    this.low = new Uint32Array(1 << capacityLog2);
+    this.slots = new Uint32Array(2 << capacityLog2);
     this.mask = (1 << capacityLog2) - 1;
   }
 
@@ -81,34 +82,35 @@ export class FingerprintSet {
 
   has(key: string): boolean {
     hashKey(key);
+    const slots = this.slots;
     for (let slot = laneLow & this.mask; ; slot = (slot + 1) & this.mask) {
-      const low = this.low[slot]!;
-      const high = this.high[slot]!;
-      if (low === 0 && high === 0) return false;
-      if (low === laneLow && high === laneHigh) return true;
+      const high = slots[2 * slot]!;
+      const low = slots[2 * slot + 1]!;
+      if (high === 0 && low === 0) return false;
+      if (high === laneHigh && low === laneLow) return true;
     }
   }
 
   private insert(high: number, low: number): boolean {
+    const slots = this.slots;
     for (let slot = low & this.mask; ; slot = (slot + 1) & this.mask) {
-      const l = this.low[slot]!;
-      const h = this.high[slot]!;
-      if (l === 0 && h === 0) {
-        this.low[slot] = low;
-        this.high[slot] = high;
+      const h = slots[2 * slot]!;
+      const l = slots[2 * slot + 1]!;
+      if (h === 0 && l === 0) {
+        slots[2 * slot] = high;
+        slots[2 * slot + 1] = low;
         this.count++;
         return true;
       }
-      if (l === low && h === high) return false;
+      if (h === high && l === low) return false;
     }
   }
 
   private grow(): void {
-    const { high, low } = this;
-    this.high = new Uint32Array(high.length * 2);
-    this.low = new Uint32Array(low.length * 2);
-    this.mask = high.length * 2 - 1;
+    const old = this.slots;
+    this.slots = new Uint32Array(old.length * 2);
+    this.mask = old.length - 1;
     this.count = 0;
-    for (let i = 0; i < high.length; i++) if (low[i] !== 0 || high[i] !== 0) this.insert(high[i]!, low[i]!);
+    for (let i = 0; i < old.length; i += 2) if (old[i] !== 0 || old[i + 1] !== 0) this.insert(old[i]!, old[i + 1]!);
   }
 }
