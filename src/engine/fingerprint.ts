@@ -62,6 +62,19 @@ function partitionKey(partition: World['partition']): string {
   return key;
 }
 
+// A step that observes nothing keeps its predecessor's list of observations, so the text of the
+// whole set is cached per list as well.
+const observationSetKeys = new WeakMap<readonly Observation[], string>();
+
+function observationSetKey(observations: readonly Observation[]): string {
+  let key = observationSetKeys.get(observations);
+  if (key === undefined) {
+    key = sortedKeys(observations, observationKey, ',', true);
+    observationSetKeys.set(observations, key);
+  }
+  return key;
+}
+
 /** The items' keys, sorted (and without repeats when `unique`), joined by `separator`. */
 function sortedKeys<T>(items: readonly T[], keyOf: (item: T) => string, separator: string, unique = false): string {
   if (items.length === 0) return '';
@@ -76,7 +89,7 @@ export function worldKey(world: World): string {
   for (let i = 0; i < world.nodes.length; i++) nodes += (i === 0 ? '' : '\n') + nodeKey(world, i);
   const messages = sortedKeys(world.messages, messageKey, '\n');
   const timers = sortedKeys(world.timers, (t) => `${t.node}:${t.name}`, ',');
-  const observations = sortedKeys(world.observations, observationKey, ',', true);
+  const observations = observationSetKey(world.observations);
   const partition = partitionKey(world.partition);
   return `${nodes}\n#${messages}\n#${timers}\n#${observations}\n#${partition}\n#${world.network.lossPercent},${world.network.duplicationPercent}`;
 }
