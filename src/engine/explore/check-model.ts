@@ -75,7 +75,9 @@ function search<S, A>(model: Model<S, A>, maxDepth: number, maxStates: number, k
     exhaustive: false,
     stoppedBy: `the search reached its cap of ${maxStates} distinct states; raise maxStates to search further`,
   });
-  let frontier: S[] = [];
+  // A level's states are let go one by one as they are expanded, so at most about two levels
+  // are held at once.
+  let frontier: (S | undefined)[] = [];
   let frontierIds: number[] = [];
   let depth = 0;
   const initial = model.initial();
@@ -91,11 +93,12 @@ function search<S, A>(model: Model<S, A>, maxDepth: number, maxStates: number, k
     frontierIds.push(id);
   }
   while (frontier.length > 0) {
-    if (depth >= maxDepth) return depthBound(model, frontier, seen, keyOf, origins.size, depth);
+    if (depth >= maxDepth) return depthBound(model, frontier as S[], seen, keyOf, origins.size, depth);
     const next: S[] = [];
     const nextIds: number[] = [];
     for (let i = 0; i < frontier.length; i++) {
       const state = frontier[i]!;
+      frontier[i] = undefined;
       const actions = model.actions(state);
       for (let j = 0; j < actions.length; j++) {
         const successor = model.step(state, actions[j]!);
