@@ -56,3 +56,13 @@ describe('fault-lines CLI', () => {
     }
   });
 });
+
+describe('fault-lines check with its defaults', () => {
+  it('catches every broken two-phase commit variant with a short run', async () => {
+    for (const variant of ['no-decision-log', 'forgetful-participant', 'impatient-participant']) {
+      const { code, out } = await cli('check', 'two-phase-commit', '--variant', variant);
+      expect(code, variant).toBe(1);
+      expect(out, variant).toMatch(/^violation of atomicity: P\d committed while P\d aborted\nshortest run: [1-9] steps/);
+    }
+  });
+});

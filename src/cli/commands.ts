@@ -57,13 +57,13 @@ export function run(io: Io, parsed: Parsed): number {
   return 0;
 }
 
-function readBudget(parsed: Parsed): FaultBudget {
-  const read = (name: string, fallback: number) => {
-    const value = intOption(parsed, name, fallback, 0, 5);
+function readBudget(parsed: Parsed, defaults: FaultBudget): FaultBudget {
+  const read = (name: keyof FaultBudget) => {
+    const value = intOption(parsed, name, defaults[name], 0, 5);
     if (typeof value === 'string') throw new UsageError(value);
     return value;
   };
-  return { crashes: read('crashes', 1), losses: read('losses', 1), duplicates: read('duplicates', 0), partitions: read('partitions', 0) };
+  return { crashes: read('crashes'), losses: read('losses'), duplicates: read('duplicates'), partitions: read('partitions') };
 }
 
 function readConfig(parsed: Parsed): Record<string, string> {
@@ -82,19 +82,21 @@ export function check(io: Io, parsed: Parsed): number {
   const protocol = protocolById(protocolId);
   if (protocol === undefined) throw new UsageError(`there is no protocol "${protocolId}" (known: ${protocols.map((p) => p.id).join(', ')})`);
   const variant = parsed.options.get('variant')?.at(-1) ?? 'correct';
-  const checked = protocol.validate(configFromText(protocol.config, readConfig(parsed)));
+  const checked = protocol.validate({ ...protocol.checking.config, ...configFromText(protocol.config, readConfig(parsed)) });
   if (!checked.ok) throw new UsageError(checked.problems.join('; '));
   const config = checked.config;
-  const depth = intOption(parsed, 'depth', 24, 1, 200);
+  const depth = intOption(parsed, 'depth', protocol.checking.maxDepth, 1, 200);
   const maxStates = intOption(parsed, 'max-states', 3_000_000, 1, 50_000_000);
   if (typeof depth === 'string') throw new UsageError(depth);
   if (typeof maxStates === 'string') throw new UsageError(maxStates);
   const seed = 1;
   const opened = openRun({ protocol: protocol.id, variant, config, seed, choices: [] });
   if (!opened.ok) throw new UsageError(opened.reason);
-  const budget = readBudget(parsed);
+  const budget = readBudget(parsed, protocol.checking.budget);
   const budgetText = `${budget.crashes} crash(es), ${budget.losses} loss(es), ${budget.duplicates} duplicate(s), ${budget.partitions} partition(s)`;
-  io.err.write(`checking ${protocol.id} (${variant}) to depth ${depth} with at most ${budgetText}…\n`);
+  const changed = Object.entries(config).filter(([key, value]) => protocol.defaults()[key] !== value);
+  const setting = changed.length === 0 ? '' : ` with ${changed.map(([k, v]) => `${k}=${String(v)}`).join(', ')}`;
+  io.err.write(`checking ${protocol.id} (${variant})${setting}, to depth ${depth}, at most ${budgetText} per run…\n`);
   let result;
   try {
     result = checkWorld(opened.system, seed, { maxDepth: depth, maxStates, budget });

@@ -11,7 +11,8 @@ export const usage = `usage:
   fault-lines check <protocol> [--variant ID] [--set key=value]... [--depth N]
                     [--crashes N] [--losses N] [--duplicates N] [--partitions N]
                     [--max-states N] [--base URL]
-      search every order of events and faults within the bounds (defaults: depth 24,
+      search every order of events and faults within the bounds (defaults: the
+      protocol's small instance, e.g. 2 participants for two-phase commit, depth 12,
       1 crash, 1 loss); exit 0 when nothing breaks, 1 with the shortest violating run
 `;
 

@@ -48,6 +48,11 @@ export function defineProtocol(definition: ProtocolDefinition): Protocol {
     conditions: definition.conditions.map(({ id, description }) => ({ id, description })),
     scenarios: definition.scenarios,
     explainer: definition.explainer,
+    checking: {
+      config: definition.checking?.config ?? {},
+      maxDepth: definition.checking?.maxDepth ?? 12,
+      budget: definition.checking?.budget ?? { crashes: 1, losses: 1, duplicates: 0, partitions: 0 },
+    },
     defaults: () => defaultConfig(options),
     validate: (input) => validateConfig(options, input),
     build(config, variantId) {

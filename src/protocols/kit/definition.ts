@@ -2,7 +2,7 @@
 import type { AnyStateMachine } from 'xstate';
 import type { MessageBody, NodeId, Persisted, Rule, World } from '../../engine';
 import type { MachineState } from './machine-state';
-import type { Config, ConfigOption, Explainer, NodeStatus, Scenario, Variant } from './types';
+import type { CheckingDefaults, Config, ConfigOption, Explainer, NodeStatus, Scenario, Variant } from './types';
 
 export interface RoleDefinition {
   readonly machine: AnyStateMachine;
@@ -76,4 +76,6 @@ export interface ProtocolDefinition {
   readonly describeMessage: (body: MessageBody) => string;
   readonly scenarios: readonly Scenario[];
   readonly explainer: Explainer;
+  /** What `fault-lines check` searches by default; the kit's default is the protocol's defaults to depth 12, one crash and one loss. */
+  readonly checking?: Partial<CheckingDefaults>;
 }

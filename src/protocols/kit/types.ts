@@ -1,6 +1,6 @@
 // The contract between a protocol and everything above it (view-model, UI, CLI, tests).
 // A protocol is made with `defineProtocol` (define-protocol.ts); consumers only see `Protocol`.
-import type { Config, Json, MessageBody, NodeId, RunSpec, System, TraceEvent, World } from '../../engine';
+import type { Config, ConfigValue, Json, MessageBody, NodeId, RunSpec, System, TraceEvent, World } from '../../engine';
 
 // A run (`RunSpec`) and its config are engine data, so the share-link codec can carry them.
 export type { Config, ConfigValue, RunSpec } from '../../engine';
@@ -112,6 +112,18 @@ export interface Explainer {
   readonly lesson: readonly string[];
 }
 
+/**
+ * The small instance the model checker searches by default (`fault-lines check`): a config
+ * override, a depth and a fault budget. Model checkers explore small instances on purpose: the
+ * state space grows exponentially with the number of nodes, and most protocol bugs already show
+ * with two or three of them.
+ */
+export interface CheckingDefaults {
+  readonly config: { readonly [key: string]: ConfigValue };
+  readonly maxDepth: number;
+  readonly budget: { readonly crashes: number; readonly losses: number; readonly duplicates: number; readonly partitions: number };
+}
+
 export interface RoleInfo {
   readonly role: string;
   readonly title: string;
@@ -131,6 +143,7 @@ export interface Protocol {
   readonly conditions: readonly RuleInfo[];
   readonly scenarios: readonly Scenario[];
   readonly explainer: Explainer;
+  readonly checking: CheckingDefaults;
   defaults(): Config;
   /** Validates any input (from a form, a link, the CLI) into a config, or says what is wrong. */
   validate(input: { readonly [key: string]: unknown }): ConfigResult;
