@@ -5,23 +5,16 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
-import { createHistory, encodeFrame, historyChoices, play, type Choice } from '../../src/engine';
-import { protocolById } from '../../src/protocols/registry';
+import { encodeFrame } from '../../src/engine';
 import { percentiles, type Figure } from './figure';
+import { longRun } from './long-run';
 
 const port = 4319;
 const steps = 10_000;
 
 function longRunHash(): string {
-  const protocol = protocolById('two-phase-commit')!;
-  const config = protocol.defaults();
-  const system = protocol.build(config, 'correct');
-  const start: Choice[] = [{ type: 'client', node: 0, op: 'begin' }];
-  let history = createHistory(system, 1, start);
-  history = play(history, 4);
-  history = play(createHistory(system, 1, [...historyChoices(history), { type: 'crash', node: 0 }]), steps - 6);
-  const choices = historyChoices(history);
-  return encodeFrame({ protocol: protocol.id, variant: 'correct', config, seed: 1, choices, step: choices.length });
+  const { config, choices } = longRun(steps);
+  return encodeFrame({ protocol: 'two-phase-commit', variant: 'correct', config, seed: 1, choices, step: choices.length });
 }
 
 /**
