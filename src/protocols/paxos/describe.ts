@@ -1,0 +1,64 @@
+// What the inspector shows for each node, in words a student follows.
+import { formatRecord, inState, nameList, type DescribedNode, type NodeView } from '../kit';
+import type { AcceptorContext } from './acceptor';
+import { ballotText } from './ballot';
+import { majorityOf } from './config';
+import type { ProposerContext } from './proposer';
+
+const field = (name: string, value: string) => ({ name, value });
+
+const logText = (view: NodeView): string => formatRecord(view.persisted);
+
+const down = (view: NodeView): DescribedNode => ({
+  status: 'down',
+  fields: [field('state', 'down: only its log survives'), field('log', logText(view))],
+});
+
+function describeAcceptor(view: NodeView): DescribedNode {
+  if (view.state === null) return down(view);
+  const context = view.state.context as unknown as AcceptorContext;
+  const promised = context.promised === null ? 'no ballot yet' : `ballot ${ballotText(context.promised)}: it refuses anything lower`;
+  const accepted = context.accepted === null ? 'nothing yet' : `${context.value} in ballot ${ballotText(context.accepted)}`;
+  const [state, status]: [string, DescribedNode['status']] = inState(view.state, 'idle')
+    ? ['has promised nothing', 'idle']
+    : inState(view.state, 'promised')
+      ? ['has promised a ballot', 'waiting']
+      : ['has accepted a value', 'done'];
+  return {
+    status,
+    fields: [field('state', state), field('promised', promised), field('accepted', accepted), field('log', logText(view))],
+  };
+}
+
+function describeProposer(view: NodeView): DescribedNode {
+  if (view.state === null) return down(view);
+  const context = view.state.context as unknown as ProposerContext;
+  const majority = majorityOf(context.acceptors.length);
+  const ballot = context.ballot === null ? 'none yet' : ballotText(context.ballot);
+  const learned = context.learned === null ? 'nothing yet' : `${context.learned} is chosen`;
+  const missing = context.acceptors.filter((a) => !context.promises.includes(a));
+  const [state, status, waiting]: [string, DescribedNode['status'], string] = inState(view.state, 'idle')
+    ? ['idle', 'idle', `a client to ask it to propose ${context.own}`]
+    : inState(view.state, 'proposing.preparing')
+      ? [`phase 1: ${context.promises.length} of ${majority} promises needed`, 'working', `promises from ${nameList(view.world, missing)}`]
+      : inState(view.state, 'proposing.accepting')
+        ? [`phase 2: proposing ${context.proposal}`, 'waiting', 'a majority of acceptors to accept it']
+        : inState(view.state, 'proposing.backoff')
+          ? ['backing off: a higher ballot cut in', 'blocked', 'its retry timer, then a higher ballot']
+          : ['knows the chosen value', 'done', 'nothing'];
+  return {
+    status,
+    fields: [
+      field('state', state),
+      field('own value', context.own),
+      field('ballot', ballot),
+      field('learned', learned),
+      field('waiting for', waiting),
+      field('log', logText(view)),
+    ],
+  };
+}
+
+export function describe(view: NodeView): DescribedNode {
+  return view.role === 'acceptor' ? describeAcceptor(view) : describeProposer(view);
+}
