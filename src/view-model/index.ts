@@ -19,6 +19,7 @@ export {
   layoutTimeline,
   arrowShape,
   alertShape,
+  bandLimits,
   flightProgress,
   type ArrowShape,
   type ArrowStatus,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTimeline } from './timeline-model';
 import { windowTimeline } from './timeline-window';
 import { contentFrame, initialDomain, laneAtY, panShift, stepAtX, stepTicks, timelineFrame, type TimelineSize } from './timeline-frame';
-import { arrowShape, flightProgress, layoutTimeline } from './timeline-layout';
+import { arrowShape, bandLimits, flightProgress, layoutTimeline } from './timeline-layout';
 import { nearestArrow, nearestPoint, eventsAtStep } from './timeline-hit';
 import { firstInFlight, pingNames, runWith, start } from './testing/runs';
 
@@ -124,6 +124,21 @@ describe('layoutTimeline', () => {
     expect(crash.x1).toBeCloseTo(f.x(1));
     expect(crash.x2).toBeCloseTo(f.x(2.5));
     expect((crash.y1 + crash.y2) / 2).toBeCloseTo(f.laneY(1));
+  });
+
+  it('draws a crash that outlasts the view only a view width or two beyond it, and not anew on every small pan', () => {
+    const { events } = runWith([() => ({ type: 'crash', node: 1 }), () => start]);
+    const model = { ...buildTimeline(events, pingNames), lastStep: 5000 };
+    const zoomed = (from: number) => contentFrame(timelineFrame(model, size, [from, from + 10], 2, 0));
+    const f = zoomed(2000);
+    const [crash] = layoutTimeline(windowTimeline(model, 1990, 2020), f, 2).crashes;
+    const view = f.right - f.left;
+    expect(crash!.x1).toBeLessThanOrEqual(f.left - view + 1e-6);
+    expect(crash!.x2).toBeGreaterThanOrEqual(f.right + view - 1e-6);
+    expect(crash!.x2 - crash!.x1).toBeLessThanOrEqual(4 * view);
+    // Forty small pans across one view width move the band's ends at most twice.
+    const limits = new Set(Array.from({ length: 40 }, (_, i) => bandLimits(zoomed(2000 + i / 4)).join()));
+    expect(limits.size).toBeLessThanOrEqual(3);
   });
 
   it('puts an alert band on the lanes of the nodes it names', () => {

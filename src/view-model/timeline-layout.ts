@@ -114,9 +114,23 @@ export function slotOffset(frame: TimelineFrame, slot: number): number {
   return slot % 2 === 1 ? -level * gap : level * gap;
 }
 
-/** Keeps bands within the run (not the view, which moves while panning and would rewrite them). */
+/**
+ * Keeps bands within the run and near the view. A crash or condition that lasts the whole run
+ * would otherwise be a rectangle hundreds of thousands of pixels wide, and the browser paints
+ * its hatching and dashed edges in full however little of it shows: that alone cost ~150 ms a
+ * frame on a 10,000-step run. The view's edges are snapped out to whole view widths, so a pan
+ * rewrites a band only when it crosses such a boundary, never on every frame.
+ */
+export function bandLimits(frame: TimelineFrame): readonly [number, number] {
+  const view = Math.max(1, frame.right - frame.left);
+  const lo = (Math.floor(frame.left / view) - 1) * view;
+  const hi = (Math.ceil(frame.right / view) + 1) * view;
+  return [Math.max(frame.x(-1), lo), Math.min(frame.x(frame.endStep + 1), hi)];
+}
+
 function clampX(frame: TimelineFrame, x: number): number {
-  return Math.max(frame.x(-1), Math.min(frame.x(frame.endStep + 1), x));
+  const [lo, hi] = bandLimits(frame);
+  return Math.max(lo, Math.min(hi, x));
 }
 
 function band(frame: TimelineFrame, key: string, lane: number, x1: number, x2: number, inset: number): BandShape {
