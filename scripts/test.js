@@ -38,7 +38,7 @@ const npx = (title, args, env) => run(title, 'npx', args, env);
 
 stage('typecheck (svelte-check)', npx('typecheck', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']));
 stage('typecheck (engine, protocols, view-model without the DOM)', npx('typecheck core', ['tsc', '-p', 'tsconfig.core.json']));
-stage('typecheck (cli, scripts)', npx('typecheck node', ['tsc', '-p', 'tsconfig.node.json']));
+stage('typecheck (cli, without the DOM)', npx('typecheck node', ['tsc', '-p', 'tsconfig.node.json']));
 stage('lint (layers, determinism, style)', npx('lint', ['eslint', '.', '--max-warnings', '0']));
 
 const unitFile = `${results}/unit.json`;

@@ -3,7 +3,8 @@
 // handed down by context (context.ts), so two simulators on one page never share a run.
 import { enabled, next, traceToArray, type BranchInfo, type Choice, type NodeId, type TraceEvent, type World } from '../../engine';
 import type { Config, Protocol, RunSpec } from '../../protocols/kit/types';
-import { branchList, chooseAt, freshRun, lastStep, replayRun, runSpec, showBranch, worldAt, type RunHistory, type RunSettings } from './run-history';
+import { openRun } from '../../protocols/open-run';
+import { branchList, chooseAt, freshRun, lastStep, replayRun, runSpec, showBranch, worldAt, type Outcome, type RunHistory, type RunSettings } from './run-history';
 
 export interface Caption {
   readonly step: number;
@@ -165,14 +166,7 @@ export class Simulation {
 
   /** Opens an exact run (from a link or a scenario); on any problem, says so and starts fresh. */
   loadRun(run: RunSpec, step: number): boolean {
-    const problem = this.runProblem(run);
-    if (problem !== null) {
-      this.notice = { tone: 'error', text: `This link cannot be opened: ${problem}. Here is a fresh run instead.` };
-      return false;
-    }
-    const checked = this.protocol.validate(run.config);
-    const config = checked.ok ? checked.config : run.config;
-    const result = replayRun({ ...run, config }, this.build(run.variant, config));
+    const result = this.open(run);
     if (!result.ok) {
       this.notice = { tone: 'error', text: `This link cannot be opened: ${result.reason}. Here is a fresh run instead.` };
       return false;
@@ -184,12 +178,11 @@ export class Simulation {
     return true;
   }
 
-  private runProblem(run: RunSpec): string | null {
-    if (run.protocol !== this.protocol.id) return `it is for "${run.protocol}", not ${this.protocol.title}`;
-    if (!this.protocol.variants.some((v) => v.id === run.variant)) return `there is no variant "${run.variant}"`;
-    const checked = this.protocol.validate(run.config);
-    if (!checked.ok) return checked.problems.join('; ');
-    return null;
+  /** Checks a run against this page's protocol (the same checks as the CLI) and replays it. */
+  private open(run: RunSpec): Outcome {
+    if (run.protocol !== this.protocol.id) return { ok: false, reason: `it is for "${run.protocol}", not ${this.protocol.title}` };
+    const opened = openRun(run);
+    return opened.ok ? replayRun(opened.run, opened.system) : opened;
   }
 
   select(node: NodeId | null): void {
