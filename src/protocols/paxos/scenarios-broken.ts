@@ -5,7 +5,7 @@ const deliver = (type: string, from: string, to: string, caption?: string): Scen
   caption === undefined ? { do: 'deliver', message: { type, from, to } } : { do: 'deliver', message: { type, from, to }, caption };
 
 /** P1 gets A chosen by A1 and A2; A3 hears nothing. The ACCEPTED messages stay in flight. */
-const chooseAWithoutA3: readonly ScenarioStep[] = [
+export const chooseAWithoutA3: readonly ScenarioStep[] = [
   { do: 'client', node: 'P1', op: 'propose' },
   deliver('PREPARE', 'P1', 'A1'),
   deliver('PREPARE', 'P1', 'A2'),
