@@ -1,4 +1,4 @@
-import { ChoiceError } from './apply';
+import { ChoiceError } from './perform';
 import { sameChoice, type Choice } from './choice';
 import type { BranchRecord, History } from './history';
 

@@ -1,4 +1,4 @@
-import { apply, ChoiceError, createWorld } from './apply';
+import { apply, ChoiceError, createWorld } from './perform';
 import { sameChoice, type Choice } from './choice';
 import { choiceLabel } from './choice-label';
 import { fitLimits, samePrefix, touch } from './history-branches';

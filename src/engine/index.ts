@@ -6,7 +6,7 @@ export * from './random';
 export * from './system';
 export * from './trace';
 export * from './world';
-export { apply, createWorld, ChoiceError } from './apply';
+export { apply, createWorld, ChoiceError } from './perform';
 export { enabled, next, due } from './schedule';
 export { worldKey } from './fingerprint';
 export { replay, runToQuiet, type Replay } from './run';

@@ -1,4 +1,4 @@
-import { apply, ChoiceError, createWorld } from './apply';
+import { apply, ChoiceError, createWorld } from './perform';
 import type { Choice } from './choice';
 import { next } from './schedule';
 import type { System } from './system';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWorld } from '../apply';
+import { createWorld } from '../perform';
 import type { Choice } from '../choice';
 import { replay } from '../run';
 import { pingSystem } from '../testing/ping';

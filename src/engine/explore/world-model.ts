@@ -1,4 +1,4 @@
-import { apply } from '../apply';
+import { apply } from '../perform';
 import type { Choice } from '../choice';
 import { enabled } from '../schedule';
 import type { World } from '../world';

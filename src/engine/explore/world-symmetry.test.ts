@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apply, createWorld } from '../apply';
+import { apply, createWorld } from '../perform';
 import type { Choice } from '../choice';
 import { worldKey } from '../fingerprint';
 import { replay } from '../run';

@@ -1,7 +1,7 @@
 // Random schedules for property tests, made from plain numbers so that fast-check (which the
 // engine may not import outside tests) can generate and shrink them. Each number picks one
 // choice among everything enabled, the default scheduler's choice, or a change of network knobs.
-import { apply } from '../apply';
+import { apply } from '../perform';
 import type { Choice } from '../choice';
 import { enabled, next } from '../schedule';
 import { traceToArray } from '../trace';
