@@ -12,8 +12,8 @@ const STREAM_SALT: { readonly [S in Stream]: number } = {
   schedule: 0x165667b1,
 };
 
-/** A 32-bit avalanche mix (the finaliser of MurmurHash3). */
-function mix32(x: number): number {
+/** A 32-bit avalanche mix (the finaliser of MurmurHash3): every input bit affects every output bit. */
+export function mix32(x: number): number {
   let h = x | 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);

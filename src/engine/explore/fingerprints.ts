@@ -4,16 +4,7 @@
 // about one in thirty million (TLC makes the same trade). `FingerprintSet` is an open-addressing
 // table in one typed array, so a million states cost 16 to 32 MB and make no garbage.
 
-/** The MurmurHash3 finaliser: every input bit affects every output bit. */
-function fmix32(x: number): number {
-  let h = x;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+import { mix32 as fmix32 } from '../random';
 
 // The lanes of the last hash. Returning them through two variables rather than a fresh pair keeps
 // the checker's innermost loop free of allocation.
