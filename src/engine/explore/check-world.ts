@@ -3,7 +3,7 @@ import { replay } from '../run';
 import type { System } from '../system';
 import type { NodeId } from '../types';
 import { checkModel } from './check-model';
-import { ExploreError } from './model';
+import { ExploreError, type CheckResult } from './model';
 import { worldModel, type FaultBudget } from './world-model';
 import { symmetricWorldKey } from './world-symmetry';
 
@@ -33,13 +33,7 @@ export type WorldCheckResult =
       readonly distinctStates: number;
       readonly depth: number;
     }
-  | {
-      readonly kind: 'none';
-      readonly distinctStates: number;
-      readonly depth: number;
-      readonly exhaustive: boolean;
-      readonly stoppedBy: string | null;
-    };
+  | Extract<CheckResult<unknown, unknown>, { kind: 'none' }>;
 
 function checkBudget(budget: FaultBudget): void {
   for (const kind of ['crashes', 'losses', 'duplicates', 'partitions'] as const) {
