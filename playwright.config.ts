@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
 
+// Another port can be chosen when 4173 is taken (E2E_PORT=4999 npm test).
+const port = Number(process.env['E2E_PORT'] ?? 4173);
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const launchOptions = {
   ...(existsSync(chromiumPath) ? { executablePath: chromiumPath } : {}),
@@ -31,16 +33,16 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   use: {
-    baseURL: 'http://localhost:4173/',
+    baseURL: `http://localhost:${port}/`,
     trace: 'retain-on-failure',
     launchOptions,
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 }, launchOptions } }],
   webServer: {
-    command: 'npx vite preview --strictPort --port 4173',
+    command: `npx vite preview --strictPort --port ${port}`,
     // The site's root, also when another config (tests/screenshots.config.ts) extends this one.
     cwd: fileURLToPath(new URL('.', import.meta.url)),
-    url: 'http://localhost:4173/',
+    url: `http://localhost:${port}/`,
     reuseExistingServer: !process.env['CI'],
     timeout: 60_000,
   },
