@@ -9,11 +9,6 @@ export interface ComingProtocol {
 
 export const COMING: readonly ComingProtocol[] = [
   {
-    id: 'paxos',
-    title: 'Paxos',
-    summary: 'Proposers and acceptors agree on one value even when messages are lost; forget to persist a promise and two values win.',
-  },
-  {
     id: 'quorum-replication',
     title: 'Quorum replication',
     summary: 'Reads and writes to N replicas with R and W quorums; pick R + W ≤ N and watch a stale read happen.',
