@@ -126,19 +126,15 @@ describe('layoutTimeline', () => {
     expect((crash.y1 + crash.y2) / 2).toBeCloseTo(f.laneY(1));
   });
 
-  it('draws a crash that outlasts the view only a view width or two beyond it, and not anew on every small pan', () => {
+  it('draws a crash that outlasts the view only a few pixels beyond it', () => {
     const { events } = runWith([() => ({ type: 'crash', node: 1 }), () => start]);
     const model = { ...buildTimeline(events, pingNames), lastStep: 5000 };
-    const zoomed = (from: number) => contentFrame(timelineFrame(model, size, [from, from + 10], 2, 0));
-    const f = zoomed(2000);
+    const f = contentFrame(timelineFrame(model, size, [2000, 2010], 2, 0));
     const [crash] = layoutTimeline(windowTimeline(model, 1990, 2020), f, 2).crashes;
-    const view = f.right - f.left;
-    expect(crash!.x1).toBeLessThanOrEqual(f.left - view + 1e-6);
-    expect(crash!.x2).toBeGreaterThanOrEqual(f.right + view - 1e-6);
-    expect(crash!.x2 - crash!.x1).toBeLessThanOrEqual(4 * view);
-    // Forty small pans across one view width move the band's ends at most twice.
-    const limits = new Set(Array.from({ length: 40 }, (_, i) => bandLimits(zoomed(2000 + i / 4)).join()));
-    expect(limits.size).toBeLessThanOrEqual(3);
+    expect(crash!.x1).toBeLessThan(f.left);
+    expect(crash!.x2).toBeGreaterThan(f.right);
+    expect(crash!.x2 - crash!.x1).toBeLessThanOrEqual(f.right - f.left + 2 * 16);
+    expect(bandLimits(f)).toEqual([f.left - 16, f.right + 16]);
   });
 
   it('puts an alert band on the lanes of the nodes it names', () => {

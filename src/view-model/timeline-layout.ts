@@ -115,17 +115,14 @@ export function slotOffset(frame: TimelineFrame, slot: number): number {
 }
 
 /**
- * Keeps bands within the run and near the view. A crash or condition that lasts the whole run
- * would otherwise be a rectangle hundreds of thousands of pixels wide, and the browser paints
- * its hatching and dashed edges in full however little of it shows: that alone cost ~150 ms a
- * frame on a 10,000-step run. The view's edges are snapped out to whole view widths, so a pan
- * rewrites a band only when it crosses such a boundary, never on every frame.
+ * Keeps bands within the run and within a few pixels of the view. A crash or condition that
+ * lasts the whole run would otherwise be a rectangle hundreds of thousands of pixels wide, and
+ * the browser paints its hatching and dashed edges in full however little of it shows: that
+ * alone cost ~150 ms a frame on a 10,000-step run. The few pixels of margin hide the band's
+ * cut ends outside the plot's clip.
  */
-export function bandLimits(frame: TimelineFrame): readonly [number, number] {
-  const view = Math.max(1, frame.right - frame.left);
-  const lo = (Math.floor(frame.left / view) - 1) * view;
-  const hi = (Math.ceil(frame.right / view) + 1) * view;
-  return [Math.max(frame.x(-1), lo), Math.min(frame.x(frame.endStep + 1), hi)];
+export function bandLimits(frame: TimelineFrame, marginPx = 16): readonly [number, number] {
+  return [Math.max(frame.x(-1), frame.left - marginPx), Math.min(frame.x(frame.endStep + 1), frame.right + marginPx)];
 }
 
 function clampX(frame: TimelineFrame, x: number): number {
