@@ -8,7 +8,8 @@ export interface Parsed {
 
 export type ParseResult = { readonly ok: true; readonly parsed: Parsed } | { readonly ok: false; readonly reason: string };
 
-export function parseArgs(argv: readonly string[], known: readonly string[]): ParseResult {
+/** `known` options take a value; `flags` take none (their value is the empty string). */
+export function parseArgs(argv: readonly string[], known: readonly string[], flags: readonly string[] = []): ParseResult {
   const positional: string[] = [];
   const options = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
@@ -18,6 +19,10 @@ export function parseArgs(argv: readonly string[], known: readonly string[]): Pa
       continue;
     }
     const [name, inline] = splitOnce(word.slice(2), '=');
+    if (flags.includes(name) && inline === undefined) {
+      options.set(name, ['']);
+      continue;
+    }
     if (!known.includes(name)) return { ok: false, reason: `unknown option --${name}` };
     const value = inline ?? argv[++i];
     if (value === undefined) return { ok: false, reason: `--${name} needs a value` };

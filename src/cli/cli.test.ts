@@ -66,3 +66,13 @@ describe('fault-lines check with its defaults', () => {
     }
   });
 });
+
+describe('fault-lines check paxos', () => {
+  it('starts after a value is chosen and catches a minority quorum choosing a second value', async () => {
+    const { code, out, err } = await cli('check', 'paxos', '--variant', 'minority-quorum');
+    expect(err).toContain('starting from: A chosen by A1 and A2');
+    expect(code).toBe(1);
+    expect(out).toMatch(/^violation of agreement: A was chosen in ballot \(1,P1\) .* and B in ballot/);
+    expect(out).toMatch(/13 starting steps, then \d found by the search/);
+  });
+});

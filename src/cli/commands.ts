@@ -1,7 +1,8 @@
 // The three commands: list, run, check. Each returns its exit code: 0 fine, 1 a violation was
 // found (check), 2 bad input.
 import { existsSync, readFileSync } from 'node:fs';
-import { checkWorld, encodeFrame, ExploreError, type FaultBudget } from '../engine';
+import { checkWorld, encodeFrame, ExploreError, type Choice, type FaultBudget } from '../engine';
+import type { Config, Protocol } from '../protocols/kit/types';
 import { configFromText } from '../protocols/kit';
 import { openLink, openRun, replayOpened, type OpenedRun } from '../protocols/open-run';
 import { protocolById, protocols } from '../protocols/registry';
@@ -76,6 +77,14 @@ function readConfig(parsed: Parsed): Record<string, string> {
   return config;
 }
 
+/** The protocol's starting steps for the search, compiled for this variant and config. */
+function checkingPrefix(protocol: Protocol, variant: string, config: Config, parsed: Parsed): readonly Choice[] {
+  const prefix = protocol.checking.prefix;
+  if (prefix === undefined || parsed.options.has('from-start')) return [];
+  const scenario = { id: 'checking-prefix', title: 'where the search starts', summary: prefix.summary, variant, config, steps: prefix.steps };
+  return protocol.compileScenario(scenario).run.choices;
+}
+
 export function check(io: Io, parsed: Parsed): number {
   const protocolId = parsed.positional[1];
   if (protocolId === undefined) throw new UsageError('check needs a protocol id (see `fault-lines list`)');
@@ -97,9 +106,11 @@ export function check(io: Io, parsed: Parsed): number {
   const changed = Object.entries(config).filter(([key, value]) => protocol.defaults()[key] !== value);
   const setting = changed.length === 0 ? '' : ` with ${changed.map(([k, v]) => `${k}=${String(v)}`).join(', ')}`;
   io.err.write(`checking ${protocol.id} (${variant})${setting}, to depth ${depth}, at most ${budgetText} per run…\n`);
+  const prefix = checkingPrefix(protocol, variant, config, parsed);
+  if (prefix.length > 0) io.err.write(`starting from: ${protocol.checking.prefix!.summary} (${choiceCount(prefix)}; --from-start to search from the beginning)\n`);
   let result;
   try {
-    result = checkWorld(opened.system, seed, { maxDepth: depth, maxStates, budget });
+    result = checkWorld(opened.system, seed, { maxDepth: depth, maxStates, budget, prefix });
   } catch (error) {
     if (error instanceof ExploreError) throw new UsageError(error.message);
     throw error;
@@ -111,7 +122,8 @@ export function check(io: Io, parsed: Parsed): number {
   }
   const reopened = openRun({ ...opened.run, choices: result.choices });
   const played = reopened.ok ? replayOpened(reopened) : null;
-  print(io, [`violation of ${result.rule}: ${result.message}`, `shortest run: ${choiceCount(result.choices)} (${result.distinctStates} distinct states searched)`, '']);
+  const found = prefix.length === 0 ? '' : `: ${prefix.length} starting steps, then ${result.choices.length - prefix.length} found by the search`;
+  print(io, [`violation of ${result.rule}: ${result.message}`, `shortest run: ${choiceCount(result.choices)}${found} (${result.distinctStates} distinct states searched)`, '']);
   if (played?.ok) print(io, narratedSteps(protocol, played.world));
   const base = parsed.options.get('base')?.at(-1) ?? 'http://localhost:5173/';
   const frame = encodeFrame({ ...opened.run, choices: result.choices, step: result.choices.length });

@@ -10,16 +10,17 @@ export const usage = `usage:
       replay a run and print its narrated trace
   fault-lines check <protocol> [--variant ID] [--set key=value]... [--depth N]
                     [--crashes N] [--losses N] [--duplicates N] [--partitions N]
-                    [--max-states N] [--base URL]
+                    [--max-states N] [--base URL] [--from-start]
       search every order of events and faults within the bounds (defaults: the
       protocol's small instance, e.g. 2 participants for two-phase commit, depth 12,
-      1 crash, 1 loss); exit 0 when nothing breaks, 1 with the shortest violating run
+      1 crash, 1 loss; Paxos starts after a value is chosen unless --from-start);
+      exit 0 when nothing breaks, 1 with the shortest violating run
 `;
 
 const known = ['variant', 'set', 'depth', 'crashes', 'losses', 'duplicates', 'partitions', 'max-states', 'base'];
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const parsed = parseArgs(argv, known);
+  const parsed = parseArgs(argv, known, ['from-start']);
   const fail = (reason: string) => {
     io.err.write(`fault-lines: ${reason}\n\n${usage}`);
     return 2;

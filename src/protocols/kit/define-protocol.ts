@@ -50,6 +50,7 @@ export function defineProtocol(definition: ProtocolDefinition): Protocol {
     explainer: definition.explainer,
     checking: {
       config: definition.checking?.config ?? {},
+      ...(definition.checking?.prefix === undefined ? {} : { prefix: definition.checking.prefix }),
       maxDepth: definition.checking?.maxDepth ?? 12,
       budget: definition.checking?.budget ?? { crashes: 1, losses: 1, duplicates: 0, partitions: 0 },
     },

@@ -120,6 +120,12 @@ export interface Explainer {
  */
 export interface CheckingDefaults {
   readonly config: { readonly [key: string]: ConfigValue };
+  /**
+   * Where the search starts, when not at the very beginning: scenario steps played first (they
+   * do not count against the budget). Long protocols use it so that a small depth reaches the
+   * interesting part, as a model checker's initial-state predicate would.
+   */
+  readonly prefix?: { readonly summary: string; readonly steps: readonly ScenarioStep[] };
   readonly maxDepth: number;
   readonly budget: { readonly crashes: number; readonly losses: number; readonly duplicates: number; readonly partitions: number };
 }

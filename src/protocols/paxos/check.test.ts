@@ -2,24 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { checkWorld, replay } from '../../engine';
 import { playScenario } from '../kit';
 import { paxos } from './index';
-import { chooseAWithoutA3 } from './scenarios-broken';
 
-// Small bounds keep this quick. Every search starts after the same prefix, which plays the same
-// way in every variant: P1 proposes and A is chosen by A1 and A2 while A3 hears nothing; P1
-// learns it and the news to P2 is lost, so nothing is left in flight. The checker must then find,
-// on its own, a second ballot that chooses B (P2 proposing, with at most one crash), or show that
-// no run of that length does.
-const quiet = [
-  { do: 'deliver', message: { type: 'ACCEPTED', to: 'P1' } },
-  { do: 'deliver', message: { type: 'ACCEPTED', to: 'P1' } },
-  { do: 'drop', message: { type: 'ACCEPTED', to: 'P2' } },
-  { do: 'drop', message: { type: 'ACCEPTED', to: 'P2' } },
-] as const;
+// The checker's own defaults for Paxos (index.ts): every search starts after the same prefix,
+// which plays the same way in every variant: P1 proposes and A is chosen by A1 and A2 while A3
+// hears nothing; P1 learns it and the news to P2 is lost, so nothing is left in flight. The
+// checker must then find, on its own, a second ballot that chooses B (P2 proposing, with at most
+// one crash), or show that no run of that length does.
+const { prefix, maxDepth, budget } = paxos.checking;
 const prefixOf = (variant: string) =>
-  playScenario(paxos, { id: 'prefix', title: 'prefix', summary: 'A chosen by A1 and A2', variant, steps: [...chooseAWithoutA3, ...quiet] }).run.choices;
+  playScenario(paxos, { id: 'prefix', title: 'prefix', summary: prefix!.summary, variant, steps: prefix!.steps }).run.choices;
 const config = paxos.defaults();
-const budget = { crashes: 1, losses: 0, duplicates: 0, partitions: 0 };
-const maxDepth = 10;
 
 describe('the checker on Paxos', () => {
   it('finds no violation of the correct variant within small bounds', () => {
