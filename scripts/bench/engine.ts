@@ -1,15 +1,21 @@
-// Engine and checker throughput on two-phase commit, and the seek time on a 10,000-step run.
-import { apply, checkWorld, createWorld, draw, enabled, next, worldAt, type Choice, type System, type World } from '../../src/engine';
+// Engine and checker throughput on each protocol, the time the checker takes to catch each broken
+// variant, and the seek time on a 10,000-step two-phase commit run.
+import { apply, checkWorld, createWorld, draw, enabled, next, worldAt, type Choice, type World } from '../../src/engine';
+import type { Config, Protocol } from '../../src/protocols/kit/types';
+import { protocolById } from '../../src/protocols/registry';
 import { percentiles, type Figure } from './figure';
-import { longRun, twoPhaseCommit as protocol } from './long-run';
+import { longRun } from './long-run';
 
-function system(participants: number, variant = 'correct'): System {
-  const result = protocol.validate({ participants });
+const twoPhaseCommit = protocolById('two-phase-commit')!;
+const paxos = protocolById('paxos')!;
+
+function configOf(protocol: Protocol, input: { readonly [key: string]: unknown }): Config {
+  const result = protocol.validate(input);
   if (!result.ok) throw new Error(result.problems.join('; '));
-  return protocol.build(result.config, variant);
+  return result.config;
 }
 
-/** Mostly the default scheduler, with a seeded sprinkle of crashes, restarts and drops. */
+/** Mostly the default scheduler, with a seeded sprinkle of crashes, restarts, drops and client operations. */
 function pick(world: World, seed: number): Choice | null {
   const roll = draw(seed, 'schedule', world.step);
   if (roll < 0.08) {
@@ -19,13 +25,21 @@ function pick(world: World, seed: number): Choice | null {
   return next(world);
 }
 
-function stepsPerSecond(participants: number): Figure {
-  const sys = system(participants);
+/** The client operations that open the protocol's first scenario (begin, propose...). */
+function opening(protocol: Protocol, config: Config): Choice[] {
+  const run = protocol.compileScenario({ ...protocol.scenarios[0]!, config }).run.choices;
+  const first = run.findIndex((c) => c.type !== 'client');
+  return run.slice(0, first === -1 ? run.length : first) as Choice[];
+}
+
+function stepsPerSecond(protocol: Protocol, input: { readonly [key: string]: unknown }, label: string): Figure {
+  const config = configOf(protocol, input);
+  const system = protocol.build(config, 'correct');
+  const start = opening(protocol, config);
   let steps = 0;
   const started = performance.now();
   for (let seed = 1; performance.now() - started < 1500; seed++) {
-    let world = createWorld(sys, seed);
-    world = apply(world, { type: 'client', node: 0, op: 'begin' });
+    let world = start.reduce(apply, createWorld(system, seed));
     for (let i = 0; i < 400; i++) {
       const choice = pick(world, seed);
       if (choice === null) break;
@@ -34,23 +48,37 @@ function stepsPerSecond(participants: number): Figure {
     }
   }
   const seconds = (performance.now() - started) / 1000;
-  return {
-    name: `engine steps/s, 2PC ${participants} participants`,
-    value: Math.round(steps / seconds),
-    unit: 'steps/s',
-    budget: { limit: 200_000, atLeast: true },
-  };
+  return { name: `engine steps/s, ${label}`, value: Math.round(steps / seconds), unit: 'steps/s', budget: { limit: 200_000, atLeast: true } };
 }
 
-const budget = { crashes: 1, losses: 1, duplicates: 0, partitions: 0 };
+/** The starting steps `fault-lines check` uses for this protocol, compiled for a variant. */
+function checkingPrefix(protocol: Protocol, variant: string, config: Config): readonly Choice[] {
+  const prefix = protocol.checking.prefix;
+  if (prefix === undefined) return [];
+  return protocol.compileScenario({ id: 'prefix', title: 'prefix', summary: prefix.summary, variant, config, steps: prefix.steps }).run.choices;
+}
 
-function checkerRate(participants: number, maxDepth: number): Figure {
-  const sys = system(participants);
+interface Search {
+  readonly protocol: Protocol;
+  readonly input: { readonly [key: string]: unknown };
+  readonly variant: string;
+  readonly maxDepth: number;
+  readonly maxStates: number;
+}
+
+function search({ protocol, input, variant, maxDepth, maxStates }: Search) {
+  const config = configOf(protocol, input);
+  const system = protocol.build(config, variant);
+  const prefix = checkingPrefix(protocol, variant, config);
   const started = performance.now();
-  const result = checkWorld(sys, 1, { maxDepth, budget, maxStates: 400_000 });
-  const seconds = (performance.now() - started) / 1000;
+  const result = checkWorld(system, 1, { maxDepth, maxStates, budget: protocol.checking.budget, prefix });
+  return { result, seconds: (performance.now() - started) / 1000 };
+}
+
+function checkerRate(label: string, spec: Search): Figure {
+  const { result, seconds } = search(spec);
   return {
-    name: `checker distinct states/s, 2PC ${participants} participants`,
+    name: `checker distinct states/s, ${label}`,
     value: Math.round(result.distinctStates / seconds),
     unit: 'states/s',
     budget: { limit: 100_000, atLeast: true },
@@ -58,15 +86,17 @@ function checkerRate(participants: number, maxDepth: number): Figure {
   };
 }
 
-/** The time `fault-lines check` takes to catch a variant, on the protocol's default instance. */
-function timeToCatch(variant: string): Figure {
+/** The time `fault-lines check <protocol> --variant <id>` takes with its defaults. */
+function timeToCatch(protocol: Protocol, variant: string): Figure {
   const { checking } = protocol;
-  const sys = system(Number(checking.config['participants'] ?? 3), variant);
-  const started = performance.now();
-  const result = checkWorld(sys, 1, { maxDepth: checking.maxDepth, budget: checking.budget, maxStates: 2_000_000 });
-  const ms = performance.now() - started;
+  const { result, seconds } = search({ protocol, input: checking.config, variant, maxDepth: checking.maxDepth, maxStates: 2_000_000 });
   const found = result.kind === 'violation' ? `${result.rule} in ${result.choices.length} steps` : 'NOT FOUND';
-  return { name: `checker catches ${variant} (2 participants)`, value: ms, unit: 'ms', note: `${found}, ${result.distinctStates.toLocaleString('en-US')} states` };
+  return {
+    name: `checker catches ${protocol.id} ${variant}`,
+    value: Math.round(seconds * 1000),
+    unit: 'ms',
+    note: `${found}, ${result.distinctStates.toLocaleString('en-US')} states`,
+  };
 }
 
 function seekTimes(): Figure[] {
@@ -86,13 +116,25 @@ function seekTimes(): Figure[] {
   ];
 }
 
+const brokenVariants = (protocol: Protocol) => protocol.variants.filter((v) => v.id !== 'correct').map((v) => v.id);
+
 export function engineFigures(): Figure[] {
+  const twoPhase = (participants: number, maxDepth: number): Search => ({
+    protocol: twoPhaseCommit,
+    input: { participants },
+    variant: 'correct',
+    maxDepth,
+    maxStates: 400_000,
+  });
   return [
-    stepsPerSecond(3),
-    stepsPerSecond(5),
-    checkerRate(3, 10),
-    checkerRate(5, 8),
-    ...protocol.variants.filter((v) => v.id !== 'correct').map((v) => timeToCatch(v.id)),
+    stepsPerSecond(twoPhaseCommit, { participants: 3 }, '2PC 3 participants'),
+    stepsPerSecond(twoPhaseCommit, { participants: 5 }, '2PC 5 participants'),
+    stepsPerSecond(paxos, {}, 'Paxos 2 proposers, 3 acceptors'),
+    checkerRate('2PC 3 participants', twoPhase(3, 10)),
+    checkerRate('2PC 5 participants', twoPhase(5, 8)),
+    checkerRate('Paxos 2 proposers, 3 acceptors', { protocol: paxos, input: {}, variant: 'correct', maxDepth: 10, maxStates: 400_000 }),
+    ...brokenVariants(twoPhaseCommit).map((v) => timeToCatch(twoPhaseCommit, v)),
+    ...brokenVariants(paxos).map((v) => timeToCatch(paxos, v)),
     ...seekTimes(),
   ];
 }

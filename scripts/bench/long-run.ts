@@ -4,7 +4,7 @@ import { createHistory, historyChoices, play, type Choice, type History } from '
 import type { Config } from '../../src/protocols/kit/types';
 import { protocolById } from '../../src/protocols/registry';
 
-export const twoPhaseCommit = protocolById('two-phase-commit')!;
+const twoPhaseCommit = protocolById('two-phase-commit')!;
 
 export function longRun(steps: number): { history: History; config: Config; choices: readonly Choice[] } {
   const config = twoPhaseCommit.defaults();
