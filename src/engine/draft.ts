@@ -68,7 +68,9 @@ export class Draft {
     const behaviour = this.base.system.nodes[node]!.behaviour;
     const before = this.nodes[node]!;
     const label = behaviour.label(state);
-    this.nodes[node] = { ...before, up: true, state, label };
+    // Records are built field by field, never spread: every record then has one shape, and this
+    // runs on every step.
+    this.nodes[node] = { up: true, state, label, persisted: before.persisted };
     if (label !== before.label) this.emit({ type: 'state', node, from: before.label, to: label });
     for (const effect of effects) this.effect(node, effect);
   }
@@ -84,7 +86,8 @@ export class Draft {
         return this.cancelTimer(node, effect.name);
       case 'persist': {
         const record = this.nodes[node]!;
-        this.nodes[node] = { ...record, persisted: { ...record.persisted, ...effect.data } };
+        const persisted = { ...record.persisted, ...effect.data };
+        this.nodes[node] = { up: record.up, state: record.state, label: record.label, persisted };
         return this.emit({ type: 'persist', node, data: effect.data });
       }
       case 'observe':

@@ -123,7 +123,7 @@ function crash(draft: Draft, node: NodeId): void {
   checkNode(draft, node);
   const record = draft.nodes[node]!;
   if (!record.up) throw new ChoiceError(`${nodeName(draft.base, node)} is already down`);
-  draft.nodes[node] = { ...record, up: false, state: null, label: 'crashed' };
+  draft.nodes[node] = { up: false, state: null, label: 'crashed', persisted: record.persisted };
   draft.timers = draft.timers.filter((t) => t.node !== node);
   draft.emit({ type: 'crash', node });
 }
