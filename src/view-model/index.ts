@@ -2,6 +2,7 @@
 // marks and positions. No DOM, no Svelte; the components in src/ui/views only render these.
 export type * from './timeline-types';
 export { buildTimeline, SHORT_SPAN_STEPS } from './timeline-model';
+export { stepScale, type StepScale } from './step-scale';
 export { windowTimeline, windowSize, type TimelineWindow } from './timeline-window';
 export {
   timelineFrame,

@@ -1,6 +1,6 @@
 // The mapping from steps and lanes to pixels for one frame. The visible step range comes from
 // the component's zoom state; everything else follows from the model and the size.
-import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { stepScale, type StepScale } from './step-scale';
 import type { TimelineModel } from './timeline-types';
 
 export interface TimelineSize {
@@ -15,7 +15,7 @@ export interface TimelineSize {
 
 export interface TimelineFrame {
   /** Step to pixel: the centre of the step's column. */
-  readonly x: ScaleLinear<number, number>;
+  readonly x: StepScale;
   readonly columnWidth: number;
   readonly laneY: (lane: number) => number;
   readonly laneHeight: number;
@@ -52,7 +52,7 @@ export function timelineFrame(
   const right = Math.max(left + 1, size.width - 8);
   const top = size.marginTop;
   const bottom = Math.max(top + 1, size.height - size.marginBottom);
-  const x = scaleLinear().domain([domain[0], domain[1]]).range([left, right]);
+  const x = stepScale([domain[0], domain[1]], [left, right]);
   const columnWidth = x(1) - x(0);
   const lanes = Math.max(1, model.lanes.length);
   const laneHeight = (bottom - top) / lanes;
@@ -114,7 +114,7 @@ export function contentFrame(frame: TimelineFrame): TimelineFrame {
   // the same on every frame of a pan (and the DOM is not rewritten with equal numbers). The
   // rounding moves step 10,000 by less than a hundredth of a pixel.
   const columnWidth = Math.round(frame.columnWidth * 2 ** 20) / 2 ** 20;
-  const x = scaleLinear().domain([0, 1]).range([0, columnWidth]);
+  const x = stepScale([0, 1], [0, columnWidth]);
   return {
     ...frame,
     x,
