@@ -35,3 +35,43 @@ export function worldData(world: World): object {
   const { system: _system, trace, ...rest } = world;
   return { ...rest, trace: traceToArray(trace) };
 }
+
+/**
+ * The protocols' chaos schedule: an even number lets the default scheduler move, an odd one takes
+ * any enabled choice (a crash, a drop, a partition, a client operation...).
+ */
+export function chaosRun(world: World, picks: readonly number[]): { world: World; choices: Choice[] } {
+  const choices: Choice[] = [];
+  let current = world;
+  for (const pick of picks) {
+    const options = enabled(current);
+    const choice = (pick % 2 === 0 ? next(current) : null) ?? options[Math.floor(pick / 2) % Math.max(1, options.length)];
+    if (choice === undefined) break;
+    current = apply(current, choice);
+    choices.push(choice);
+  }
+  return { world: current, choices };
+}
+
+/**
+ * Brings every node back, heals the network, stops random faults and lets the run go on for at
+ * most `maxSteps`; the choices taken are appended to `choices`.
+ */
+export function settle(start: World, choices: Choice[], maxSteps: number): World {
+  let world = start;
+  const take = (choice: Choice) => {
+    choices.push(choice);
+    world = apply(world, choice);
+  };
+  world.nodes.forEach((record, node) => {
+    if (!record.up) take({ type: 'restart', node });
+  });
+  if (world.partition !== null) take({ type: 'heal' });
+  take({ type: 'network', options: { lossPercent: 0, duplicationPercent: 0 } });
+  for (let i = 0; i < maxSteps; i++) {
+    const choice = next(world);
+    if (choice === null) break;
+    take(choice);
+  }
+  return world;
+}

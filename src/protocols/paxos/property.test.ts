@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { apply, createWorld, enabled, next, replay, runToQuiet, traceToArray, type Choice, type World } from '../../engine';
+import { apply, createWorld, next, replay, runToQuiet, traceToArray, type Choice, type World } from '../../engine';
+import { chaosRun, settle } from '../../engine/testing/schedules';
 import { paxos } from './index';
 
 interface Schedule {
@@ -29,35 +30,11 @@ function chaos(schedule: Schedule, variant = 'correct'): { world: World; choices
   const { proposers, acceptors, lossPercent, duplicationPercent, randomizedBackoff } = schedule;
   const config = { ...paxos.defaults(), proposers, acceptors, lossPercent, duplicationPercent, randomizedBackoff };
   const system = paxos.build(config, variant);
-  const choices: Choice[] = [{ type: 'client', node: 0, op: 'propose' }];
-  let world = apply(createWorld(system, schedule.seed), choices[0]!);
-  for (const pick of schedule.picks) {
-    const scheduled = pick % 2 === 0 ? next(world) : null;
-    const options = enabled(world);
-    const choice = scheduled ?? options[Math.floor(pick / 2) % Math.max(1, options.length)];
-    if (choice === undefined) break;
-    choices.push(choice);
-    world = apply(world, choice);
-  }
-  return { world, choices };
+  const opening: Choice = { type: 'client', node: 0, op: 'propose' };
+  const run = chaosRun(apply(createWorld(system, schedule.seed), opening), schedule.picks);
+  return { world: run.world, choices: [opening, ...run.choices] };
 }
 
-/** Brings every node back, heals the network, stops random faults, and lets the run go on for a while. */
-function settle(start: World, choices: Choice[]): World {
-  let world = start;
-  const take = (choice: Choice) => {
-    choices.push(choice);
-    world = apply(world, choice);
-  };
-  world.nodes.forEach((record, node) => {
-    if (!record.up) take({ type: 'restart', node });
-  });
-  if (world.partition !== null) take({ type: 'heal' });
-  take({ type: 'network', options: { lossPercent: 0, duplicationPercent: 0 } });
-  const quiet = runToQuiet(world, 2_000);
-  choices.push(...quiet.choices);
-  return quiet.world;
-}
 
 const learned = (world: World) => new Set(world.nodes.map((n) => n.persisted['learned']).filter((v) => v !== undefined));
 
@@ -67,7 +44,7 @@ describe('Paxos under random faults', () => {
       fc.property(schedules, (schedule) => {
         const { world: messy, choices } = chaos(schedule);
         expect(messy.violations).toEqual([]);
-        const world = settle(messy, choices);
+        const world = settle(messy, choices, 2_000);
         expect(world.halted).toBeNull();
         expect(world.violations).toEqual([]);
         expect(learned(world).size).toBeLessThanOrEqual(1);
@@ -80,7 +57,7 @@ describe('Paxos under random faults', () => {
     fc.assert(
       fc.property(schedules, (schedule) => {
         const { world: messy, choices } = chaos({ ...schedule, proposers: 1 });
-        let world = settle(messy, choices);
+        let world = settle(messy, choices, 2_000);
         if (world.nodes[0]!.label === 'idle') world = runToQuiet(apply(world, { type: 'client', node: 0, op: 'propose' }), 2_000).world;
         expect(next(world)).toBeNull();
         expect(world.nodes[0]!.label).toBe('learned');
@@ -109,7 +86,7 @@ describe('Paxos under random faults', () => {
       const result = fc.check(
         fc.property(schedules, (schedule) => {
           const { world, choices } = chaos({ ...schedule, proposers: Math.max(2, schedule.proposers) }, variant);
-          return settle(world, choices).violations.length === 0;
+          return settle(world, choices, 2_000).violations.length === 0;
         }),
         { numRuns: 1_000, seed: 20_261_121, endOnFailure: true },
       );

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { apply, createWorld, enabled, next, replay, runToQuiet, traceToArray, type Choice, type World } from '../../engine';
+import { apply, createWorld, next, replay, traceToArray, type Choice, type World } from '../../engine';
+import { chaosRun, settle } from '../../engine/testing/schedules';
 import { twoPhaseCommit } from './index';
 
 interface Schedule {
@@ -25,38 +26,11 @@ function chaos(schedule: Schedule, variant = 'correct'): { world: World; choices
   const { participants, lossPercent, duplicationPercent } = schedule;
   const config = { ...twoPhaseCommit.defaults(), participants, lossPercent, duplicationPercent };
   const system = twoPhaseCommit.build(config, variant);
-  const choices: Choice[] = [{ type: 'client', node: 0, op: 'begin' }];
-  let world = apply(createWorld(system, schedule.seed), choices[0]!);
-  const take = (choice: Choice) => {
-    choices.push(choice);
-    world = apply(world, choice);
-  };
-  for (const pick of schedule.picks) {
-    const scheduled = pick % 2 === 0 ? next(world) : null;
-    const options = enabled(world);
-    const choice = scheduled ?? options[Math.floor(pick / 2) % Math.max(1, options.length)];
-    if (choice === undefined) break;
-    take(choice);
-  }
-  return { world, choices };
+  const opening: Choice = { type: 'client', node: 0, op: 'begin' };
+  const run = chaosRun(apply(createWorld(system, schedule.seed), opening), schedule.picks);
+  return { world: run.world, choices: [opening, ...run.choices] };
 }
 
-/** Brings every node back, heals the network, stops random faults, and lets the run finish. */
-function settle(start: World, choices: Choice[]): World {
-  let world = start;
-  const take = (choice: Choice) => {
-    choices.push(choice);
-    world = apply(world, choice);
-  };
-  world.nodes.forEach((record, node) => {
-    if (!record.up) take({ type: 'restart', node });
-  });
-  if (world.partition !== null) take({ type: 'heal' });
-  take({ type: 'network', options: { lossPercent: 0, duplicationPercent: 0 } });
-  const quiet = runToQuiet(world, 5_000);
-  choices.push(...quiet.choices);
-  return quiet.world;
-}
 
 describe('two-phase commit under random faults', () => {
   it('the correct variant never breaks an invariant, and once the coordinator is up and the network whole every participant decides the same way', () => {
@@ -64,7 +38,7 @@ describe('two-phase commit under random faults', () => {
       fc.property(schedules, (schedule) => {
         const { world: messy, choices } = chaos(schedule);
         expect(messy.violations).toEqual([]);
-        const world = settle(messy, choices);
+        const world = settle(messy, choices, 5_000);
         expect(world.halted).toBeNull();
         expect(world.violations).toEqual([]);
         expect(next(world)).toBeNull();
@@ -97,7 +71,7 @@ describe('two-phase commit under random faults', () => {
       const result = fc.check(
         fc.property(schedules, (schedule) => {
           const { world, choices } = chaos(schedule, variant);
-          return settle(world, choices).violations.length === 0;
+          return settle(world, choices, 5_000).violations.length === 0;
         }),
         { numRuns: 1_000, seed: 20_261_121, endOnFailure: true },
       );

@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { replay, traceToArray, type World } from '../../engine';
 import { playScenario } from '../kit';
+import { narrationText } from '../kit/testing/narration';
 import { twoPhaseCommit } from './index';
 
-/** The narrated trace of a world, one line per event, with the captions in place. */
-function narration(world: World, captions: readonly { step: number; text: string }[]): string {
-  const lines: string[] = [];
-  let step = -1;
-  const captionsAt = (s: number) => captions.filter((c) => c.step === s).map((c) => `  >> ${c.text}`);
-  for (const event of traceToArray(world.trace)) {
-    if (event.step !== step) {
-      if (step >= 0) lines.push(...captionsAt(step));
-      step = event.step;
-    }
-    const line = twoPhaseCommit.narrate(world, event);
-    if (line !== null) lines.push(`${String(event.step).padStart(3)} @${String(event.tick).padStart(4)}  ${line}`);
-  }
-  lines.push(...captionsAt(step));
-  return lines.join('\n');
-}
+const narration = (world: World, captions: readonly { step: number; text: string }[]) => narrationText(twoPhaseCommit, world, captions);
 
 /** The invariant each broken variant's scenario is meant to break. */
 const expectedViolation: Record<string, string> = {
