@@ -32,6 +32,7 @@ export {
   type Segment,
   type TimelineShapes,
 } from './timeline-layout';
+export { denseStrokes, liveSpan, type DenseStrokes } from './dense-strokes';
 export { nearestArrow, nearestPoint, distanceSquaredToSegment, eventsAtStep, firstEventIndexAtStep } from './timeline-hit';
 export { describeEvent, describeArrow, describeStep, messageButtonLabel, type TextNames } from './event-text';
 export { clusterLayout, type ClusterInput, type ClusterLayout, type Point, type Region } from './cluster-layout';
