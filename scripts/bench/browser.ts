@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import { encodeFrame } from '../../src/engine';
+import { weightFigures } from './bundle';
 import { percentiles, type Figure } from './figure';
 import { longRun } from './long-run';
 
@@ -65,6 +66,7 @@ export async function browserFigures(): Promise<Figure[]> {
   });
   try {
     await waitForServer(`http://localhost:${port}/`);
+    const weights = await weightFigures(() => browser.newPage(), `http://localhost:${port}`);
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(`http://localhost:${port}/two-phase-commit.html#${longRunHash()}`);
     await page.getByTestId('position').filter({ hasText: `Step ${steps}` }).waitFor();
@@ -76,6 +78,7 @@ export async function browserFigures(): Promise<Figure[]> {
     const playing = percentiles(await frameTimes(page, 240, false));
     const budget = { limit: 16.7, atLeast: false };
     return [
+      ...weights,
       { name: 'scrubbing a 10,000-step run, median frame', value: scrubbing.median, unit: 'ms' },
       { name: 'scrubbing a 10,000-step run, p95 frame', value: scrubbing.p95, unit: 'ms', budget },
       { name: 'playing a 10,000-step run, median frame', value: playing.median, unit: 'ms' },

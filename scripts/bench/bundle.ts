@@ -1,50 +1,40 @@
-// The bytes a first visit downloads: every JS and CSS file a built page loads, followed through
-// static imports, gzipped as a static host would serve them.
+// The bytes a first visit downloads: every JS and CSS file the page actually requested in
+// Chromium (its static imports and the protocol chunk it loads at start), gzipped as a static
+// host would serve them.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
 import type { Figure } from './figure';
 
-const assetPattern = /(?:src|href)="\.?\/?([^"]+\.(?:js|css))"/g;
-const importPattern = /(?:import|from)\s*\(?\s*["']\.?\/?([^"']+\.js)["']/g;
-
-function staticImports(file: string, code: string): string[] {
-  const out: string[] = [];
-  for (const match of code.matchAll(importPattern)) {
-    // Dynamic `import(` is loaded on demand, not on first load.
-    if (match[0].startsWith('import(') || match[0].startsWith('import (')) continue;
-    out.push(normalize(join(dirname(file), match[1]!)));
-  }
-  return out;
-}
-
-/** The gzipped size of everything the page needs on first load, and the files counted. */
-export function pageWeight(dist: string, page: string): { bytes: number; files: string[] } {
-  const html = readFileSync(join(dist, page), 'utf8');
-  const queue = [...html.matchAll(assetPattern)].map((m) => normalize(m[1]!));
-  const seen = new Set<string>();
+/** Loads `path` in a fresh page and sums the gzipped size of the JS and CSS it fetched from `dist`. */
+export async function pageWeight(page: Page, origin: string, path: string, dist = 'dist'): Promise<{ bytes: number; files: string[] }> {
+  const files = new Set<string>();
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin === origin && /\.(js|css)$/.test(url.pathname)) files.add(url.pathname.slice(1));
+  });
+  await page.goto(`${origin}/${path}`, { waitUntil: 'networkidle' });
   let bytes = 0;
-  while (queue.length > 0) {
-    const file = queue.shift()!;
-    if (seen.has(file) || !existsSync(join(dist, file))) continue;
-    seen.add(file);
-    const content = readFileSync(join(dist, file));
-    bytes += gzipSync(content, { level: 9 }).length;
-    if (file.endsWith('.js')) queue.push(...staticImports(file, content.toString('utf8')));
-  }
-  return { bytes, files: [...seen] };
+  for (const file of files) if (existsSync(join(dist, file))) bytes += gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+  return { bytes, files: [...files] };
 }
 
-export function bundleFigures(dist = 'dist'): Figure[] {
-  if (!existsSync(join(dist, 'two-phase-commit.html'))) return [];
-  const page = pageWeight(dist, 'two-phase-commit.html');
-  return [
-    {
-      name: 'protocol page, first load, JS+CSS gzipped',
-      value: Math.round((page.bytes / 1024) * 10) / 10,
+export async function weightFigures(newPage: () => Promise<Page>, origin: string): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const [path, name] of [
+    ['two-phase-commit.html', 'two-phase commit page'],
+    ['paxos.html', 'Paxos page'],
+    ['index.html', 'home page'],
+  ] as const) {
+    const { bytes, files } = await pageWeight(await newPage(), origin, path);
+    figures.push({
+      name: `${name}, first load, JS+CSS gzipped`,
+      value: Math.round((bytes / 1024) * 10) / 10,
       unit: 'KB',
       budget: { limit: 45, atLeast: false },
-      note: `${page.files.length} files; the widget budget of DESIGN.md §7 applies to the widget bundle`,
-    },
-  ];
+      note: `${files.length} files; DESIGN.md sets this budget for one widget, the site pages carry every panel`,
+    });
+  }
+  return figures;
 }

@@ -11,7 +11,10 @@ export interface Figure {
 export function verdict(figure: Figure): string {
   if (figure.budget === undefined) return '';
   const { limit, atLeast } = figure.budget;
-  const ok = atLeast ? figure.value >= limit : figure.value <= limit;
+  // Compared at the precision printed: browsers report frame times in steps of 0.1 ms, so a
+  // frame of exactly one refresh (16.7 ms) must not read as over a 16.7 ms budget.
+  const value = Number(format(figure.value).replace(/,/g, ''));
+  const ok = atLeast ? value >= limit : value <= limit;
   return `${ok ? 'within' : 'OVER'} (${atLeast ? '≥' : '≤'} ${format(limit)})`;
 }
 

@@ -1,7 +1,7 @@
-// Entry of a protocol page: the page names its protocol (`<body data-protocol>`); the registry
-// gives the rest. A frame in the URL hash (a share link) opens that exact frame; a damaged one
+// Entry of a protocol page: the page names its protocol (`<body data-protocol>`) and loads that
+// protocol alone (loaders.ts), so a page does not carry the others. A frame in the URL hash (a share link) opens that exact frame; a damaged one
 // says so and opens a fresh run. `?theme=projector` and `?present` set how the page looks.
-import { protocolById } from '../protocols/registry';
+import { loadProtocol } from '../protocols/loaders';
 import { Display, displayFromQuery } from '../ui/state/display.svelte';
 import { readLinkHash } from '../ui/state/share';
 import { Simulation } from '../ui/state/simulation.svelte';
@@ -10,7 +10,7 @@ import ProtocolPage from './ProtocolPage.svelte';
 import MissingPage from './MissingPage.svelte';
 
 const id = document.body.dataset['protocol'] ?? '';
-const protocol = protocolById(id);
+const protocol = await loadProtocol(id);
 const display = new Display(displayFromQuery(location.search));
 
 if (protocol === undefined) {

@@ -1,34 +1,17 @@
 // Opening a run that came from outside (a share link, a file, the command line): every part is
 // checked against the registry before anything runs, and every problem is one plain sentence.
-import { decodeFrame, replay, type RunSpec, type System, type World } from '../engine';
-import type { Config, Protocol } from './kit/types';
+import { decodeFrame, replay, type RunSpec, type World } from '../engine';
+import { openRunOf, type OpenedRun } from './open-run-of';
 import { protocolById, protocols } from './registry';
 
-export type OpenedRun =
-  | {
-      readonly ok: true;
-      readonly protocol: Protocol;
-      readonly config: Config;
-      readonly system: System;
-      readonly run: RunSpec;
-      readonly step: number;
-    }
-  | { readonly ok: false; readonly reason: string };
+export type { OpenedRun };
 
 /** Checks a run's protocol, variant and config; builds its system. Never throws. */
 export function openRun(run: RunSpec, step = run.choices.length): OpenedRun {
   const protocol = protocolById(run.protocol);
   if (protocol === undefined)
     return { ok: false, reason: `there is no protocol "${run.protocol}" (known: ${protocols.map((p) => p.id).join(', ')})` };
-  if (!protocol.variants.some((v) => v.id === run.variant))
-    return {
-      ok: false,
-      reason: `${protocol.title} has no variant "${run.variant}" (variants: ${protocol.variants.map((v) => v.id).join(', ')})`,
-    };
-  const checked = protocol.validate(run.config);
-  if (!checked.ok) return { ok: false, reason: checked.problems.join('; ') };
-  const system = protocol.build(checked.config, run.variant);
-  return { ok: true, protocol, config: checked.config, system, run: { ...run, config: checked.config }, step };
+  return openRunOf(protocol, run, step);
 }
 
 /** The text after the last `#` of a link, or the whole text when it has none. */

@@ -3,7 +3,7 @@
 // handed down by context (context.ts), so two simulators on one page never share a run.
 import { enabled, next, traceToArray, type BranchInfo, type Choice, type NodeId, type TraceEvent, type World } from '../../engine';
 import type { Config, Protocol, RunSpec } from '../../protocols/kit/types';
-import { openRun } from '../../protocols/open-run';
+import { openRunOf } from '../../protocols/open-run-of';
 import { branchList, chooseAt, freshRun, lastStep, replayRun, runSpec, showBranch, worldAt, type Outcome, type RunHistory, type RunSettings } from './run-history';
 
 export interface Caption {
@@ -180,8 +180,7 @@ export class Simulation {
 
   /** Checks a run against this page's protocol (the same checks as the CLI) and replays it. */
   private open(run: RunSpec): Outcome {
-    if (run.protocol !== this.protocol.id) return { ok: false, reason: `it is for "${run.protocol}", not ${this.protocol.title}` };
-    const opened = openRun(run);
+    const opened = openRunOf(this.protocol, run);
     return opened.ok ? replayRun(opened.run, opened.system) : opened;
   }
 
