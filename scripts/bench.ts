@@ -3,14 +3,13 @@
 // figures; the engine and checker figures need nothing but Node.
 import { spawnSync } from 'node:child_process';
 import { browserFigures } from './bench/browser';
-import { bundleFigures } from './bench/bundle';
 import { engineFigures } from './bench/engine';
 import { table, type Figure } from './bench/figure';
 
 const skipBrowser = process.argv.includes('--no-browser');
 if (!process.argv.includes('--no-build')) spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
 
-const figures: Figure[] = [...engineFigures(), ...bundleFigures()];
+const figures: Figure[] = engineFigures();
 if (!skipBrowser) figures.push(...(await browserFigures()));
 
 console.log(table(figures));
