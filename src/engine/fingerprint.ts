@@ -80,21 +80,104 @@ function sortedIds<T extends object>(items: readonly T[], cache: WeakMap<T, numb
   return ids.sort((a, b) => a - b).join(',');
 }
 
+function recordId(world: World, node: number, record: NodeRecord): number {
+  let id = recordIds.get(record);
+  if (id === undefined) {
+    id = intern(recordKey(world, node, record));
+    recordIds.set(record, id);
+  }
+  return id;
+}
+
 /** The canonical key of a world, with ids and ticks abstracted. */
 export function worldKey(world: World): string {
   let nodes = '';
-  for (let i = 0; i < world.nodes.length; i++) {
-    const record = world.nodes[i]!;
-    let id = recordIds.get(record);
-    if (id === undefined) {
-      id = intern(recordKey(world, i, record));
-      recordIds.set(record, id);
-    }
-    nodes += `${id},`;
-  }
+  for (let i = 0; i < world.nodes.length; i++) nodes += `${recordId(world, i, world.nodes[i]!)},`;
   const messages = sortedIds(world.messages, messageIds, messageText);
   const timers = sortedIds(world.timers, timerIds, timerText);
   const observations = cachedId(observationSetIds, world.observations, observationSetText);
   const partition = world.partition === null ? '' : cachedId(partitionIds, world.partition, (p) => JSON.stringify(p));
   return `${nodes}#${messages}#${timers}#${observations}#${partition}#${world.network.lossPercent},${world.network.duplicationPercent}`;
+}
+
+// The numeric fingerprint below hashes the same part ids that `worldKey` lists, in two lanes with
+// different constants, without building any text. Messages and timers are multisets, so their ids
+// are mixed one by one and summed: a sum does not care about order, and summing well-mixed values
+// keeps distinct multisets apart as well as hashing their sorted list would.
+
+const networkIds = new WeakMap<World['network'], number>();
+const networkText = (n: World['network']) => `${n.lossPercent},${n.duplicationPercent}`;
+
+/** One Murmur3-style round of lane one. */
+function roundA(h: number, x: number): number {
+  let k = Math.imul(x, 0xcc9e2d51);
+  k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+/** A round of lane two: other constants, and the word is added rather than xored. */
+function roundB(h: number, x: number): number {
+  let k = Math.imul(x ^ 0x68e31da4, 0x85ebca6b);
+  k = Math.imul((k << 13) | (k >>> 19), 0xc2b2ae35);
+  h = (h + k) | 0;
+  h = (h << 17) | (h >>> 15);
+  return (Math.imul(h, 9) + 0x7a2d5f1b) | 0;
+}
+
+/** A 32-bit finaliser: every input bit affects every output bit. */
+function avalanche(x: number): number {
+  let h = x;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h;
+}
+
+// The lanes of the multiset being summed; module variables keep the hot loop free of allocation.
+let sumA = 0;
+let sumB = 0;
+
+function sumIds<T extends object>(items: readonly T[], cache: WeakMap<T, number>, text: (item: T) => string): void {
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < items.length; i++) {
+    const id = cachedId(cache, items[i]!, text);
+    a = (a + avalanche(Math.imul(id + 1, 0x9e3779b1))) | 0;
+    b = (b + avalanche(Math.imul(id ^ 0x27d4eb2f, 0x165667b1) + 0x3c6ef372)) | 0;
+  }
+  sumA = a;
+  sumB = b;
+}
+
+/**
+ * A 64-bit fingerprint of `worldKey(world)`'s class, written to `out[0]` (high) and `out[1]`
+ * (low): worlds with equal keys get equal fingerprints, and different keys clash about as rarely
+ * as any two 64-bit hashes. `salt` is folded in too, for whatever a caller adds to the key.
+ */
+export function worldFingerprint(world: World, salt: number, out: Uint32Array): void {
+  const nodes = world.nodes;
+  let a = 0x2545f491 ^ nodes.length;
+  let b = 0x1b873593 ^ nodes.length;
+  for (let i = 0; i < nodes.length; i++) {
+    const id = recordId(world, i, nodes[i]!);
+    a = roundA(a, id);
+    b = roundB(b, id);
+  }
+  sumIds(world.messages, messageIds, messageText);
+  a = roundB(roundA(a, world.messages.length), sumA);
+  b = roundA(roundB(b, world.messages.length), sumB);
+  sumIds(world.timers, timerIds, timerText);
+  a = roundB(roundA(a, world.timers.length), sumA);
+  b = roundA(roundB(b, world.timers.length), sumB);
+  const observations = cachedId(observationSetIds, world.observations, observationSetText);
+  const partition = world.partition === null ? 0 : 1 + cachedId(partitionIds, world.partition, (p) => JSON.stringify(p));
+  const network = cachedId(networkIds, world.network, networkText);
+  a = roundA(roundA(roundA(roundA(a, observations), partition), network), salt);
+  b = roundB(roundB(roundB(roundB(b, observations), partition), network), salt);
+  out[0] = avalanche(a ^ avalanche(b));
+  out[1] = avalanche(b + Math.imul(a, 0x27d4eb2f));
 }

@@ -57,15 +57,41 @@ export function checkModel<S, A>(model: Model<S, A>, options: CheckOptions<S> = 
   const keyOf = options.canonical ?? ((state: S) => model.key(state));
   if (options.maxFaults !== undefined) {
     const limited = limitFaults(model, options.maxFaults, keyOf);
-    const result = search(limited, bounds.maxDepth, bounds.maxStates, (s) => limited.key(s));
+    const result = search(limited, bounds.maxDepth, bounds.maxStates, byKey(new FingerprintSet(), (s) => limited.key(s)));
     if (result.kind === 'none') return result;
     return { ...result, states: result.states.map((s) => s.state) };
   }
-  return search(model, bounds.maxDepth, bounds.maxStates, keyOf);
+  const fingerprintOf = model.fingerprint?.bind(model);
+  const seen = new FingerprintSet();
+  const memory = options.canonical === undefined && fingerprintOf !== undefined ? byFingerprint(seen, fingerprintOf) : byKey(seen, keyOf);
+  return search(model, bounds.maxDepth, bounds.maxStates, memory);
 }
 
-function search<S, A>(model: Model<S, A>, maxDepth: number, maxStates: number, keyOf: (s: S) => string): CheckResult<S, A> {
-  const seen = new FingerprintSet();
+/** The states seen so far, remembered by the fingerprint of their key or one the model computes. */
+interface Seen<S> {
+  add(state: S): boolean;
+  has(state: S): boolean;
+}
+
+function byKey<S>(set: FingerprintSet, keyOf: (s: S) => string): Seen<S> {
+  return { add: (state) => set.add(keyOf(state)), has: (state) => set.has(keyOf(state)) };
+}
+
+function byFingerprint<S>(set: FingerprintSet, fingerprintOf: (s: S, out: Uint32Array) => void): Seen<S> {
+  const out = new Uint32Array(2);
+  return {
+    add(state) {
+      fingerprintOf(state, out);
+      return set.addPair(out[0]!, out[1]!);
+    },
+    has(state) {
+      fingerprintOf(state, out);
+      return set.hasPair(out[0]!, out[1]!);
+    },
+  };
+}
+
+function search<S, A>(model: Model<S, A>, maxDepth: number, maxStates: number, seen: Seen<S>): CheckResult<S, A> {
   const origins = new Origins();
   const retain = model.retain?.bind(model);
   const stateCap = () => ({
@@ -83,7 +109,7 @@ function search<S, A>(model: Model<S, A>, maxDepth: number, maxStates: number, k
   const initial = model.initial();
   for (let i = 0; i < initial.length; i++) {
     const state = initial[i]!;
-    if (!seen.add(keyOf(state))) continue;
+    if (!seen.add(state)) continue;
     if (origins.size >= maxStates) return stateCap();
     depth = 1;
     const id = origins.add(-1, i);
@@ -93,7 +119,7 @@ function search<S, A>(model: Model<S, A>, maxDepth: number, maxStates: number, k
     frontierIds.push(id);
   }
   while (frontier.length > 0) {
-    if (depth >= maxDepth) return depthBound(model, frontier as S[], seen, keyOf, origins.size, depth);
+    if (depth >= maxDepth) return depthBound(model, frontier as S[], seen, origins.size, depth);
     const next: S[] = [];
     const nextIds: number[] = [];
     for (let i = 0; i < frontier.length; i++) {
@@ -102,7 +128,7 @@ function search<S, A>(model: Model<S, A>, maxDepth: number, maxStates: number, k
       const actions = model.actions(state);
       for (let j = 0; j < actions.length; j++) {
         const successor = model.step(state, actions[j]!);
-        if (!seen.add(keyOf(successor))) continue;
+        if (!seen.add(successor)) continue;
         if (origins.size >= maxStates) return stateCap();
         const id = origins.add(frontierIds[i]!, j);
         if (next.length === 0) depth++;
@@ -125,14 +151,13 @@ function search<S, A>(model: Model<S, A>, maxDepth: number, maxStates: number, k
 function depthBound<S, A>(
   model: Model<S, A>,
   frontier: readonly S[],
-  seen: FingerprintSet,
-  keyOf: (s: S) => string,
+  seen: Seen<S>,
   distinctStates: number,
   depth: number,
 ): CheckResult<S, A> {
   for (const state of frontier)
     for (const action of model.actions(state))
-      if (!seen.has(keyOf(model.step(state, action))))
+      if (!seen.has(model.step(state, action)))
         return {
           kind: 'none',
           distinctStates,

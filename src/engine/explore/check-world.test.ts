@@ -7,6 +7,7 @@ import { checkModel } from './check-model';
 import { checkWorld } from './check-world';
 import { ExploreError, type Model } from './model';
 import { counterSystem } from './testing/counter';
+import { worldKey } from '../fingerprint';
 import { worldModel, type BudgetedWorld, type FaultBudget } from './world-model';
 
 const none: FaultBudget = { crashes: 0, losses: 0, duplicates: 0, partitions: 0 };
@@ -20,6 +21,16 @@ function replayed(system: ReturnType<typeof counterSystem>, seed: number, choice
 }
 
 describe('checkWorld', () => {
+  it('counts the same states whether it remembers worlds by their numeric fingerprint or by the text of their key', () => {
+    for (const variant of ['no-dedupe', 'volatile'] as const) {
+      const world = createWorld(counterSystem(variant), 5);
+      const fast = checkModel(worldModel(world, one), { maxDepth: 9 });
+      const byText = checkModel(worldModel(world, one, worldKey), { maxDepth: 9 });
+      expect(fast.distinctStates).toBe(byText.distinctStates);
+      expect(fast.kind).toBe(byText.kind);
+    }
+  });
+
   it('finds the duplicated INC that the no-dedupe counter counts twice, and its choices replay to it', () => {
     const system = counterSystem('no-dedupe');
     const result = checkWorld(system, 7, { maxDepth: 12, budget: one });

@@ -12,6 +12,16 @@ describe('fingerprints', () => {
     expect(set.size).toBe(2);
   });
 
+  it('remembers fingerprints given as two halves, the all-zero one included', () => {
+    const set = new FingerprintSet(2);
+    expect(set.addPair(0, 0)).toBe(true);
+    expect(set.addPair(0xffffffff, 7)).toBe(true);
+    expect(set.addPair(-1, 7)).toBe(false);
+    expect(set.hasPair(0, 0)).toBe(true);
+    expect(set.hasPair(7, 0xffffffff)).toBe(false);
+    expect(set.size).toBe(2);
+  });
+
   it('keeps every key when it grows far past its first capacity', () => {
     const set = new FingerprintSet(2);
     for (let i = 0; i < 10_000; i++) expect(set.add(`state ${i}`)).toBe(true);

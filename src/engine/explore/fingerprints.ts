@@ -66,19 +66,38 @@ export class FingerprintSet {
   /** Adds the key's fingerprint; true when it was not there before. */
   add(key: string): boolean {
     hashKey(key);
-    const added = this.insert(laneHigh, laneLow);
-    if (added && this.count * 2 > this.mask) this.grow();
-    return added;
+    return this.addPair(laneHigh, laneLow);
   }
 
   has(key: string): boolean {
     hashKey(key);
+    return this.hasPair(laneHigh, laneLow);
+  }
+
+  /**
+   * Adds a fingerprint the caller computed itself (a model's `fingerprint`), as its two 32-bit
+   * halves; true when it was not there before.
+   */
+  addPair(high: number, low: number): boolean {
+    high >>>= 0;
+    low >>>= 0;
+    // Zero in both halves marks an empty slot, as in `hashKey`.
+    if (high === 0 && low === 0) low = 1;
+    const added = this.insert(high, low);
+    if (added && this.count * 2 > this.mask) this.grow();
+    return added;
+  }
+
+  hasPair(high: number, low: number): boolean {
+    high >>>= 0;
+    low >>>= 0;
+    if (high === 0 && low === 0) low = 1;
     const slots = this.slots;
-    for (let slot = laneLow & this.mask; ; slot = (slot + 1) & this.mask) {
-      const high = slots[2 * slot]!;
-      const low = slots[2 * slot + 1]!;
-      if (high === 0 && low === 0) return false;
-      if (high === laneHigh && low === laneLow) return true;
+    for (let slot = low & this.mask; ; slot = (slot + 1) & this.mask) {
+      const h = slots[2 * slot]!;
+      const l = slots[2 * slot + 1]!;
+      if (h === 0 && l === 0) return false;
+      if (h === high && l === low) return true;
     }
   }
 

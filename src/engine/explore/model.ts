@@ -19,6 +19,12 @@ export interface Model<S, A> {
   step(state: S, action: A): S;
   /** A canonical text for the state: equal keys mean the checker treats the states as one. */
   key(state: S): string;
+  /**
+   * An optional fast form of `key`: writes a 64-bit fingerprint of the state's key to `out[0]` and
+   * `out[1]` without building the text. States with equal keys must get equal fingerprints. The
+   * checker uses it instead of hashing `key` when no `canonical` or `maxFaults` replaces the key.
+   */
+  fingerprint?(state: S, out: Uint32Array): void;
   violation(state: S): ModelViolation | null;
   /** Which actions are faults, counted against `CheckOptions.maxFaults`. */
   isFault?(action: A): boolean;

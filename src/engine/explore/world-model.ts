@@ -3,7 +3,7 @@ import type { Choice } from '../choice';
 import { enabled } from '../schedule';
 import type { World } from '../world';
 import type { Model } from './model';
-import { worldKey } from '../fingerprint';
+import { worldFingerprint, worldKey } from '../fingerprint';
 
 /** How many faults of each kind a checked run may still contain. Restarts and heals are free. */
 export interface FaultBudget {
@@ -77,8 +77,23 @@ function forgetTrace(world: World): World {
  * symmetry reduction gives another. Halted worlds enable nothing, so they are leaves. The first invariant violation
  * in a world is the model's violation. Worlds kept on the frontier forget their trace.
  */
-export function worldModel(start: World, budget: FaultBudget, keyOf: (world: World) => string = worldKey): Model<BudgetedWorld, Choice> {
+export function worldModel(start: World, budget: FaultBudget, keyOf?: (world: World) => string): Model<BudgetedWorld, Choice> {
   const spent = new Map<FaultBudget, Map<FaultKind, FaultBudget>>();
+  const worldKeyOf = keyOf ?? worldKey;
+  // Each budget object gets a small number for the fingerprint's salt, equal for equal budgets:
+  // two runs can spend their faults in different orders and reach equal budgets as two objects.
+  const budgetIds = new Map<FaultBudget, number>();
+  const idsByText = new Map<string, number>();
+  const budgetId = (left: FaultBudget) => {
+    let id = budgetIds.get(left);
+    if (id === undefined) {
+      const text = budgetKey(left);
+      id = idsByText.get(text);
+      if (id === undefined) idsByText.set(text, (id = idsByText.size));
+      budgetIds.set(left, id);
+    }
+    return id;
+  };
   return {
     initial: () => [{ world: start, budget }],
     actions({ world, budget: left }) {
@@ -93,7 +108,12 @@ export function worldModel(start: World, budget: FaultBudget, keyOf: (world: Wor
       const kind = faultKind(choice);
       return { world: apply(world, choice), budget: kind === null ? left : spend(left, kind, spent) };
     },
-    key: ({ world, budget: left }) => `${keyOf(world)}\n%${budgetKey(left)}${world.halted === null ? '' : '\nhalted'}`,
+    key: ({ world, budget: left }) => `${worldKeyOf(world)}\n%${budgetKey(left)}${world.halted === null ? '' : '\nhalted'}`,
+    // Only the plain key has a fast form; a symmetric key goes through its text.
+    fingerprint:
+      keyOf === undefined
+        ? ({ world, budget: left }, out) => worldFingerprint(world, 2 * budgetId(left) + (world.halted === null ? 0 : 1), out)
+        : undefined,
     violation({ world }) {
       const first = world.violations[0];
       return first === undefined ? null : { rule: first.rule, message: first.message };
