@@ -30,19 +30,40 @@ function cachedId<T extends object>(cache: WeakMap<T, number>, item: T, text: (i
   return id;
 }
 
+// The engine's own parts (records, envelopes, timers, observation lists) are met millions of times
+// in a search, and a WeakMap lookup for each cost the checker a third of its time. Their ids are
+// kept on the objects themselves instead, as a hidden property under a private symbol: it is not
+// enumerable, so spreads, JSON and equality in tests never see it, and a copy never inherits a
+// stale id. An object that cannot take a property (a frozen one) falls back to a WeakMap.
+class OwnIds<T extends object> {
+  readonly slot = Symbol('fingerprint id');
+  readonly weak = new WeakMap<T, number>();
+}
+
+function ownId<T extends object>(cache: OwnIds<T>, item: T, text: (item: T) => string): number {
+  const held = (item as unknown as Record<symbol, number | undefined>)[cache.slot];
+  if (held !== undefined) return held;
+  let id = cache.weak.get(item);
+  if (id !== undefined) return id;
+  id = intern(text(item));
+  if (Object.isExtensible(item)) Object.defineProperty(item, cache.slot, { value: id });
+  else cache.weak.set(item, id);
+  return id;
+}
+
 // Bodies, machine states and persisted records are often the very same objects from one world to
 // the next (a memoising adapter hands back the same state and the same message bodies for the same
 // transition), so each gets its own cached id and a part's text is built from those ids.
 const bodyIds = new WeakMap<object, number>();
 const jsonText = (value: object) => JSON.stringify(value);
 
-const messageIds = new WeakMap<Envelope, number>();
+const messageIds = new OwnIds<Envelope>();
 const messageText = (m: Envelope) => `${m.from}>${m.to}:${cachedId(bodyIds, m.body, jsonText)}`;
 
-const timerIds = new WeakMap<Timer, number>();
+const timerIds = new OwnIds<Timer>();
 const timerText = (t: Timer) => `${t.node}:${t.name}`;
 
-const recordIds = new WeakMap<NodeRecord, number>();
+const recordIds = new OwnIds<NodeRecord>();
 
 // A record's key depends on the behaviour at its index. Records move between indices only in the
 // checker's symmetry renaming, and only between nodes that share a behaviour, so a cached key
@@ -65,28 +86,25 @@ const observationText = (o: Observation) => `${o.node}=${JSON.stringify(o.value)
 
 // A step that observes nothing keeps its predecessor's list of observations, so the set's id is
 // cached per list as well. Observations form a set: repeats do not count.
-const observationSetIds = new WeakMap<readonly Observation[], number>();
+const observationSetIds = new OwnIds<readonly Observation[]>();
 const observationSetText = (list: readonly Observation[]) =>
   [...new Set(list.map((o) => cachedId(observationIds, o, observationText)))].sort((a, b) => a - b).join(',');
 
 const partitionIds = new WeakMap<NonNullable<World['partition']>, number>();
 
 /** The ids of the items, sorted: a multiset, so order and numbering do not matter. */
-function sortedIds<T extends object>(items: readonly T[], cache: WeakMap<T, number>, text: (item: T) => string): string {
+function sortedIds<T extends object>(items: readonly T[], cache: OwnIds<T>, text: (item: T) => string): string {
   if (items.length === 0) return '';
-  if (items.length === 1) return String(cachedId(cache, items[0]!, text));
+  if (items.length === 1) return String(ownId(cache, items[0]!, text));
   const ids = new Array<number>(items.length);
-  for (let i = 0; i < items.length; i++) ids[i] = cachedId(cache, items[i]!, text);
+  for (let i = 0; i < items.length; i++) ids[i] = ownId(cache, items[i]!, text);
   return ids.sort((a, b) => a - b).join(',');
 }
 
 function recordId(world: World, node: number, record: NodeRecord): number {
-  let id = recordIds.get(record);
-  if (id === undefined) {
-    id = intern(recordKey(world, node, record));
-    recordIds.set(record, id);
-  }
-  return id;
+  // The common case, an id already held, is read here so that no closure is made for it.
+  const held = (record as unknown as Record<symbol, number | undefined>)[recordIds.slot];
+  return held ?? ownId(recordIds, record, (r) => recordKey(world, node, r));
 }
 
 /** The canonical key of a world, with ids and ticks abstracted. */
@@ -95,7 +113,7 @@ export function worldKey(world: World): string {
   for (let i = 0; i < world.nodes.length; i++) nodes += `${recordId(world, i, world.nodes[i]!)},`;
   const messages = sortedIds(world.messages, messageIds, messageText);
   const timers = sortedIds(world.timers, timerIds, timerText);
-  const observations = cachedId(observationSetIds, world.observations, observationSetText);
+  const observations = ownId(observationSetIds, world.observations, observationSetText);
   const partition = world.partition === null ? '' : cachedId(partitionIds, world.partition, (p) => JSON.stringify(p));
   return `${nodes}#${messages}#${timers}#${observations}#${partition}#${world.network.lossPercent},${world.network.duplicationPercent}`;
 }
@@ -141,11 +159,11 @@ function avalanche(x: number): number {
 let sumA = 0;
 let sumB = 0;
 
-function sumIds<T extends object>(items: readonly T[], cache: WeakMap<T, number>, text: (item: T) => string): void {
+function sumIds<T extends object>(items: readonly T[], cache: OwnIds<T>, text: (item: T) => string): void {
   let a = 0;
   let b = 0;
   for (let i = 0; i < items.length; i++) {
-    const id = cachedId(cache, items[i]!, text);
+    const id = ownId(cache, items[i]!, text);
     a = (a + avalanche(Math.imul(id + 1, 0x9e3779b1))) | 0;
     b = (b + avalanche(Math.imul(id ^ 0x27d4eb2f, 0x165667b1) + 0x3c6ef372)) | 0;
   }
@@ -173,7 +191,7 @@ export function worldFingerprint(world: World, salt: number, out: Uint32Array): 
   sumIds(world.timers, timerIds, timerText);
   a = roundB(roundA(a, world.timers.length), sumA);
   b = roundA(roundB(b, world.timers.length), sumB);
-  const observations = cachedId(observationSetIds, world.observations, observationSetText);
+  const observations = ownId(observationSetIds, world.observations, observationSetText);
   const partition = world.partition === null ? 0 : 1 + cachedId(partitionIds, world.partition, (p) => JSON.stringify(p));
   const network = cachedId(networkIds, world.network, networkText);
   a = roundA(roundA(roundA(roundA(a, observations), partition), network), salt);
