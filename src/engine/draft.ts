@@ -29,8 +29,10 @@ export class Draft {
     this.tick = world.tick;
     this.seq = world.seq;
     this.nodes = world.nodes.slice();
-    this.messages = world.messages.slice();
-    this.timers = world.timers.slice();
+    // Messages and timers are copied only when first changed in place (`send`): most steps replace
+    // them with a filtered copy anyway, and the model checker takes millions of steps.
+    this.messages = world.messages as Envelope[];
+    this.timers = world.timers as Timer[];
     this.partition = world.partition;
     this.network = world.network;
     this.observations = world.observations;
@@ -107,12 +109,14 @@ export class Draft {
     const latency = drawInt(this.base.seed, 'latency', id, this.network.latencyTicksMin, this.network.latencyTicksMax);
     const envelope: Envelope = { id, from, to, body, sentTick: this.tick, deliverTick: this.tick + latency };
     const stored = copyOf === undefined ? envelope : { ...envelope, copyOf };
+    if (this.messages === this.base.messages) this.messages = this.messages.slice();
     this.messages.push(stored);
     if (copyOf === undefined) this.emit({ type: 'send', envelope: stored });
     return stored;
   }
 
   private setTimer(node: NodeId, name: string, ticksMin: number, ticksMax: number): void {
+    // A fresh array, so the push below never touches the base world's timers.
     this.timers = this.timers.filter((t) => !(t.node === node && t.name === name));
     if (this.timers.length >= this.bounds.maxTimers) {
       this.halt(`more than ${this.bounds.maxTimers} timers are pending: the run stops here`);
@@ -145,7 +149,8 @@ export class Draft {
   finish(): World {
     const unchecked = this.freeze(this.base.violations, this.base.conditions);
     const violations = this.checkInvariants(unchecked);
-    const conditions = this.checkConditions({ ...unchecked, violations });
+    // When no invariant broke, the world the conditions see is the unchecked one as it stands.
+    const conditions = this.checkConditions(violations === unchecked.violations ? unchecked : { ...unchecked, violations });
     return this.freeze(violations, conditions);
   }
 

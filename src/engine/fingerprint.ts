@@ -125,6 +125,17 @@ export function worldKey(world: World): string {
 
 const networkIds = new WeakMap<World['network'], number>();
 const networkText = (n: World['network']) => `${n.lossPercent},${n.duplicationPercent}`;
+// Nearly every world shares one network object, so the last one met is remembered outright.
+let lastNetwork: World['network'] | null = null;
+let lastNetworkId = 0;
+
+function networkId(network: World['network']): number {
+  if (network !== lastNetwork) {
+    lastNetworkId = cachedId(networkIds, network, networkText);
+    lastNetwork = network;
+  }
+  return lastNetworkId;
+}
 
 /** One Murmur3-style round of lane one. */
 function roundA(h: number, x: number): number {
@@ -193,7 +204,7 @@ export function worldFingerprint(world: World, salt: number, out: Uint32Array): 
   b = roundA(roundB(b, world.timers.length), sumB);
   const observations = ownId(observationSetIds, world.observations, observationSetText);
   const partition = world.partition === null ? 0 : 1 + cachedId(partitionIds, world.partition, (p) => JSON.stringify(p));
-  const network = cachedId(networkIds, world.network, networkText);
+  const network = networkId(world.network);
   a = roundA(roundA(roundA(roundA(a, observations), partition), network), salt);
   b = roundB(roundB(roundB(roundB(b, observations), partition), network), salt);
   out[0] = avalanche(a ^ avalanche(b));
