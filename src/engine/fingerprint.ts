@@ -30,8 +30,9 @@ function cachedId<T extends object>(cache: WeakMap<T, number>, item: T, text: (i
   return id;
 }
 
-// The engine's own parts (records, envelopes, timers, observation lists) are met millions of times
-// in a search, and a WeakMap lookup for each cost the checker a third of its time. Their ids are
+// The parts of worlds (records, envelopes, timers, observation lists, and the bodies, machine states
+// and persisted data inside them) are met millions of times in a search, and a WeakMap lookup for
+// each cost the checker a third of its time. Their ids are
 // kept on the objects themselves instead, as a hidden property under a private symbol: it is not
 // enumerable, so spreads, JSON and equality in tests never see it, and a copy never inherits a
 // stale id. An object that cannot take a property (a frozen one) falls back to a WeakMap.
@@ -54,11 +55,11 @@ function ownId<T extends object>(cache: OwnIds<T>, item: T, text: (item: T) => s
 // Bodies, machine states and persisted records are often the very same objects from one world to
 // the next (a memoising adapter hands back the same state and the same message bodies for the same
 // transition), so each gets its own cached id and a part's text is built from those ids.
-const bodyIds = new WeakMap<object, number>();
+const bodyIds = new OwnIds<object>();
 const jsonText = (value: object) => JSON.stringify(value);
 
 const messageIds = new OwnIds<Envelope>();
-const messageText = (m: Envelope) => `${m.from}>${m.to}:${cachedId(bodyIds, m.body, jsonText)}`;
+const messageText = (m: Envelope) => `${m.from}>${m.to}:${ownId(bodyIds, m.body, jsonText)}`;
 
 const timerIds = new OwnIds<Timer>();
 const timerText = (t: Timer) => `${t.node}:${t.name}`;
@@ -68,17 +69,17 @@ const recordIds = new OwnIds<NodeRecord>();
 // A record's key depends on the behaviour at its index. Records move between indices only in the
 // checker's symmetry renaming, and only between nodes that share a behaviour, so a cached key
 // stays right wherever the record sits.
-const stateIds = new WeakMap<object, number>();
-const persistedIds = new WeakMap<object, number>();
+const stateIds = new OwnIds<object>();
+const persistedIds = new OwnIds<object>();
 
 function recordKey(world: World, node: number, record: NodeRecord): string {
-  const persisted = cachedId(persistedIds, record.persisted, jsonText);
+  const persisted = ownId(persistedIds, record.persisted, jsonText);
   if (!record.up) return `down|${persisted}`;
   const state = record.state;
   if (typeof state !== 'object' || state === null) return `up|${String(state)}|${persisted}`;
   const behaviour = world.system.nodes[node]!.behaviour;
   // Keyed by behaviour too: one state object could in principle be shared by two behaviours.
-  return `up|${cachedId(stateIds, state, (s) => `${world.system.nodes[node]!.role}|${behaviour.key(s)}`)}|${persisted}`;
+  return `up|${ownId(stateIds, state, (s) => `${world.system.nodes[node]!.role}|${behaviour.key(s)}`)}|${persisted}`;
 }
 
 const observationIds = new WeakMap<Observation, number>();
