@@ -44,11 +44,25 @@ class OwnIds<T extends object> {
 function ownId<T extends object>(cache: OwnIds<T>, item: T, text: (item: T) => string): number {
   const held = (item as unknown as Record<symbol, number | undefined>)[cache.slot];
   if (held !== undefined) return held;
-  let id = cache.weak.get(item);
-  if (id !== undefined) return id;
-  id = intern(text(item));
+  const id = cache.weak.get(item);
+  return id ?? remember(cache, item, intern(text(item)));
+}
+
+function remember<T extends object>(cache: OwnIds<T>, item: T, id: number): number {
   if (Object.isExtensible(item)) Object.defineProperty(item, cache.slot, { value: id });
   else cache.weak.set(item, id);
+  return id;
+}
+
+// A new envelope or record is met on almost every step. Their texts are made of two or three small
+// numbers, so the id is first looked up by those numbers packed into one (exact below 2^53), and
+// the text is built and interned only the first time those numbers are seen.
+function packedId(table: Map<number, number>, packed: number, text: () => string): number {
+  let id = table.get(packed);
+  if (id === undefined) {
+    id = intern(text());
+    table.set(packed, id);
+  }
   return id;
 }
 
@@ -60,9 +74,20 @@ const jsonText = (value: object) => JSON.stringify(value);
 
 const messageIds = new OwnIds<Envelope>();
 const messageText = (m: Envelope) => `${m.from}>${m.to}:${ownId(bodyIds, m.body, jsonText)}`;
+const messagesPacked = new Map<number, number>();
+
+function messageId(m: Envelope): number {
+  const held = (m as unknown as Record<symbol, number | undefined>)[messageIds.slot];
+  if (held !== undefined) return held;
+  const body = ownId(bodyIds, m.body, jsonText);
+  const small = m.from >= 0 && m.from < 1024 && m.to >= 0 && m.to < 1024 && body < 2 ** 32;
+  if (!small) return ownId(messageIds, m, messageText);
+  return remember(messageIds, m, packedId(messagesPacked, (body * 1024 + m.from) * 1024 + m.to, () => `${m.from}>${m.to}:${body}`));
+}
 
 const timerIds = new OwnIds<Timer>();
 const timerText = (t: Timer) => `${t.node}:${t.name}`;
+const timerId = (t: Timer) => ownId(timerIds, t, timerText);
 
 const recordIds = new OwnIds<NodeRecord>();
 
@@ -82,6 +107,17 @@ function recordKey(world: World, node: number, record: NodeRecord): string {
   return `up|${ownId(stateIds, state, (s) => `${world.system.nodes[node]!.role}|${behaviour.key(s)}`)}|${persisted}`;
 }
 
+const upRecordsPacked = new Map<number, number>();
+
+/** The id of a record whose key is `up|<state id>|<persisted id>`, found by those two numbers. */
+function upRecordId(world: World, node: number, record: NodeRecord): number {
+  const state = record.state as object;
+  const stateId = ownId(stateIds, state, (s) => `${world.system.nodes[node]!.role}|${world.system.nodes[node]!.behaviour.key(s)}`);
+  const persisted = ownId(persistedIds, record.persisted, jsonText);
+  if (stateId >= 2 ** 31 || persisted >= 2 ** 21) return intern(recordKey(world, node, record));
+  return packedId(upRecordsPacked, stateId * 2 ** 21 + persisted, () => `up|${stateId}|${persisted}`);
+}
+
 const observationIds = new WeakMap<Observation, number>();
 const observationText = (o: Observation) => `${o.node}=${JSON.stringify(o.value)}`;
 
@@ -94,26 +130,29 @@ const observationSetText = (list: readonly Observation[]) =>
 const partitionIds = new WeakMap<NonNullable<World['partition']>, number>();
 
 /** The ids of the items, sorted: a multiset, so order and numbering do not matter. */
-function sortedIds<T extends object>(items: readonly T[], cache: OwnIds<T>, text: (item: T) => string): string {
+function sortedIds<T extends object>(items: readonly T[], idOf: (item: T) => number): string {
   if (items.length === 0) return '';
-  if (items.length === 1) return String(ownId(cache, items[0]!, text));
+  if (items.length === 1) return String(idOf(items[0]!));
   const ids = new Array<number>(items.length);
-  for (let i = 0; i < items.length; i++) ids[i] = ownId(cache, items[i]!, text);
+  for (let i = 0; i < items.length; i++) ids[i] = idOf(items[i]!);
   return ids.sort((a, b) => a - b).join(',');
 }
 
 function recordId(world: World, node: number, record: NodeRecord): number {
   // The common case, an id already held, is read here so that no closure is made for it.
   const held = (record as unknown as Record<symbol, number | undefined>)[recordIds.slot];
-  return held ?? ownId(recordIds, record, (r) => recordKey(world, node, r));
+  if (held !== undefined) return held;
+  const state = record.state;
+  if (record.up && typeof state === 'object' && state !== null) return remember(recordIds, record, upRecordId(world, node, record));
+  return ownId(recordIds, record, (r) => recordKey(world, node, r));
 }
 
 /** The canonical key of a world, with ids and ticks abstracted. */
 export function worldKey(world: World): string {
   let nodes = '';
   for (let i = 0; i < world.nodes.length; i++) nodes += `${recordId(world, i, world.nodes[i]!)},`;
-  const messages = sortedIds(world.messages, messageIds, messageText);
-  const timers = sortedIds(world.timers, timerIds, timerText);
+  const messages = sortedIds(world.messages, messageId);
+  const timers = sortedIds(world.timers, timerId);
   const observations = ownId(observationSetIds, world.observations, observationSetText);
   const partition = world.partition === null ? '' : cachedId(partitionIds, world.partition, (p) => JSON.stringify(p));
   return `${nodes}#${messages}#${timers}#${observations}#${partition}#${world.network.lossPercent},${world.network.duplicationPercent}`;
@@ -171,11 +210,11 @@ function avalanche(x: number): number {
 let sumA = 0;
 let sumB = 0;
 
-function sumIds<T extends object>(items: readonly T[], cache: OwnIds<T>, text: (item: T) => string): void {
+function sumIds<T extends object>(items: readonly T[], idOf: (item: T) => number): void {
   let a = 0;
   let b = 0;
   for (let i = 0; i < items.length; i++) {
-    const id = ownId(cache, items[i]!, text);
+    const id = idOf(items[i]!);
     a = (a + avalanche(Math.imul(id + 1, 0x9e3779b1))) | 0;
     b = (b + avalanche(Math.imul(id ^ 0x27d4eb2f, 0x165667b1) + 0x3c6ef372)) | 0;
   }
@@ -197,10 +236,10 @@ export function worldFingerprint(world: World, salt: number, out: Uint32Array): 
     a = roundA(a, id);
     b = roundB(b, id);
   }
-  sumIds(world.messages, messageIds, messageText);
+  sumIds(world.messages, messageId);
   a = roundB(roundA(a, world.messages.length), sumA);
   b = roundA(roundB(b, world.messages.length), sumB);
-  sumIds(world.timers, timerIds, timerText);
+  sumIds(world.timers, timerId);
   a = roundB(roundA(a, world.timers.length), sumA);
   b = roundA(roundB(b, world.timers.length), sumB);
   const observations = ownId(observationSetIds, world.observations, observationSetText);
