@@ -1,7 +1,7 @@
 // Random schedules for property tests, made from plain numbers so that fast-check (which the
 // engine may not import outside tests) can generate and shrink them. Each number picks one
 // choice among everything enabled, the default scheduler's choice, or a change of network knobs.
-import { apply } from '../perform';
+import { apply, createWorld } from '../perform';
 import type { Choice } from '../choice';
 import { enabled, next } from '../schedule';
 import { traceToArray } from '../trace';
@@ -74,4 +74,20 @@ export function settle(start: World, choices: Choice[], maxSteps: number): World
     take(choice);
   }
   return world;
+}
+
+/**
+ * Runs `make` twice and replays its choices from the start: all three must give the same trace.
+ * Returns a reason when they do not, for a test to show.
+ */
+export function determinismProblem(make: () => { world: World; choices: readonly Choice[] }, seed: number): string | null {
+  const first = make();
+  const second = make();
+  if (JSON.stringify(second.choices) !== JSON.stringify(first.choices)) return 'the same schedule made different choices';
+  const trace = JSON.stringify(traceToArray(first.world.trace));
+  if (JSON.stringify(traceToArray(second.world.trace)) !== trace) return 'the same choices gave a different trace';
+  let replayed = createWorld(first.world.system, seed);
+  for (const choice of first.choices) replayed = apply(replayed, choice);
+  if (JSON.stringify(traceToArray(replayed.trace)) !== trace) return 'replaying the choices gave a different trace';
+  return null;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { apply, createWorld, next, replay, traceToArray, type Choice, type World } from '../../engine';
-import { chaosRun, settle } from '../../engine/testing/schedules';
+import { apply, createWorld, next, type Choice, type World } from '../../engine';
+import { chaosRun, determinismProblem, settle } from '../../engine/testing/schedules';
 import { twoPhaseCommit } from './index';
 
 interface Schedule {
@@ -54,13 +54,7 @@ describe('two-phase commit under random faults', () => {
   it('the same seed and choices give the same trace', () => {
     fc.assert(
       fc.property(schedules, (schedule) => {
-        const first = chaos(schedule);
-        const second = chaos(schedule);
-        expect(second.choices).toEqual(first.choices);
-        expect(traceToArray(second.world.trace)).toEqual(traceToArray(first.world.trace));
-        const replayed = replay(first.world.system, schedule.seed, first.choices);
-        expect(replayed.ok).toBe(true);
-        expect(traceToArray(replayed.world.trace)).toEqual(traceToArray(first.world.trace));
+        expect(determinismProblem(() => chaos(schedule), schedule.seed)).toBeNull();
       }),
       { numRuns: 200, seed: 7 },
     );
