@@ -1,6 +1,7 @@
 // Engine and checker throughput on each protocol, the time the checker takes to catch each broken
 // variant, and the seek time on a 10,000-step two-phase commit run.
 import { apply, checkWorld, createWorld, draw, enabled, next, worldAt, type Choice, type World } from '../../src/engine';
+import { checkingStart } from '../../src/protocols/kit';
 import type { Config, Protocol } from '../../src/protocols/kit/types';
 import { protocolById } from '../../src/protocols/registry';
 import { percentiles, type Figure } from './figure';
@@ -51,13 +52,6 @@ function stepsPerSecond(protocol: Protocol, input: { readonly [key: string]: unk
   return { name: `engine steps/s, ${label}`, value: Math.round(steps / seconds), unit: 'steps/s', budget: { limit: 200_000, atLeast: true } };
 }
 
-/** The starting steps `fault-lines check` uses for this protocol, compiled for a variant. */
-function checkingPrefix(protocol: Protocol, variant: string, config: Config): readonly Choice[] {
-  const prefix = protocol.checking.prefix;
-  if (prefix === undefined) return [];
-  return protocol.compileScenario({ id: 'prefix', title: 'prefix', summary: prefix.summary, variant, config, steps: prefix.steps }).run.choices;
-}
-
 interface Search {
   readonly protocol: Protocol;
   readonly input: { readonly [key: string]: unknown };
@@ -69,7 +63,7 @@ interface Search {
 function search({ protocol, input, variant, maxDepth, maxStates }: Search) {
   const config = configOf(protocol, input);
   const system = protocol.build(config, variant);
-  const prefix = checkingPrefix(protocol, variant, config);
+  const prefix = checkingStart(protocol, variant, config);
   const started = performance.now();
   const result = checkWorld(system, 1, { maxDepth, maxStates, budget: protocol.checking.budget, prefix });
   return { result, seconds: (performance.now() - started) / 1000 };

@@ -1,9 +1,8 @@
 // The three commands: list, run, check. Each returns its exit code: 0 fine, 1 a violation was
 // found (check), 2 bad input.
 import { existsSync, readFileSync } from 'node:fs';
-import { checkWorld, encodeFrame, ExploreError, type Choice, type FaultBudget } from '../engine';
-import type { Config, Protocol } from '../protocols/kit/types';
-import { configFromText } from '../protocols/kit';
+import { checkWorld, encodeFrame, ExploreError, type FaultBudget } from '../engine';
+import { checkingStart, configFromText } from '../protocols/kit';
 import { openLink, openRun, replayOpened, type OpenedRun } from '../protocols/open-run';
 import { protocolById, protocols } from '../protocols/registry';
 import { intOption, splitOnce, type Parsed } from './args';
@@ -77,14 +76,6 @@ function readConfig(parsed: Parsed): Record<string, string> {
   return config;
 }
 
-/** The protocol's starting steps for the search, compiled for this variant and config. */
-function checkingPrefix(protocol: Protocol, variant: string, config: Config, parsed: Parsed): readonly Choice[] {
-  const prefix = protocol.checking.prefix;
-  if (prefix === undefined || parsed.options.has('from-start')) return [];
-  const scenario = { id: 'checking-prefix', title: 'where the search starts', summary: prefix.summary, variant, config, steps: prefix.steps };
-  return protocol.compileScenario(scenario).run.choices;
-}
-
 export function check(io: Io, parsed: Parsed): number {
   const protocolId = parsed.positional[1];
   if (protocolId === undefined) throw new UsageError('check needs a protocol id (see `fault-lines list`)');
@@ -106,7 +97,7 @@ export function check(io: Io, parsed: Parsed): number {
   const changed = Object.entries(config).filter(([key, value]) => protocol.defaults()[key] !== value);
   const setting = changed.length === 0 ? '' : ` with ${changed.map(([k, v]) => `${k}=${String(v)}`).join(', ')}`;
   io.err.write(`checking ${protocol.id} (${variant})${setting}, to depth ${depth}, at most ${budgetText} per run…\n`);
-  const prefix = checkingPrefix(protocol, variant, config, parsed);
+  const prefix = parsed.options.has('from-start') ? [] : checkingStart(protocol, variant, config);
   if (prefix.length > 0) io.err.write(`starting from: ${protocol.checking.prefix!.summary} (${choiceCount(prefix)}; --from-start to search from the beginning)\n`);
   let result;
   try {

@@ -10,5 +10,7 @@ export { activeStateIds, stateLabel, inState, canonicalJson, machineStateKey, ty
 export { describeStatechart, eventName, guardName } from './statechart';
 export { networkOptions, defaultConfig, validateConfig, configFromText, networkFromConfig } from './config';
 export { narrate, formatRecord, type NarrationWords } from './narrate';
+export { checkingStart } from './checking';
+export { deliver } from './scenario-steps';
 export { compileScenario, playScenario, ScenarioError, settleStepsMax, type PlayedScenario } from './scenario';
 export { nodesWithRole, machineState, nodeIn, contextField, observationsOf, observed, nameList, onObservations } from './world-query';

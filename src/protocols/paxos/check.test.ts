@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkWorld, replay } from '../../engine';
-import { playScenario } from '../kit';
+import { checkingStart } from '../kit';
 import { paxos } from './index';
 
 // The checker's own defaults for Paxos (index.ts): every search starts after the same prefix,
@@ -8,10 +8,9 @@ import { paxos } from './index';
 // hears nothing; P1 learns it and the news to P2 is lost, so nothing is left in flight. The
 // checker must then find, on its own, a second ballot that chooses B (P2 proposing, with at most
 // one crash), or show that no run of that length does.
-const { prefix, maxDepth, budget } = paxos.checking;
-const prefixOf = (variant: string) =>
-  playScenario(paxos, { id: 'prefix', title: 'prefix', summary: prefix!.summary, variant, steps: prefix!.steps }).run.choices;
+const { maxDepth, budget } = paxos.checking;
 const config = paxos.defaults();
+const prefixOf = (variant: string) => checkingStart(paxos, variant, config);
 
 describe('the checker on Paxos', () => {
   it('finds no violation of the correct variant within small bounds', () => {

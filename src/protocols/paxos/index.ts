@@ -8,7 +8,7 @@ import { describeMessage } from './messages';
 import { proposer } from './proposer';
 import { conditions, invariants } from './rules';
 import { scenarios } from './scenarios';
-import { checkingPrefix } from './scenarios-broken';
+import { checkingStartSteps } from './scenarios-broken';
 import { variants } from './variants';
 
 export const paxos = defineProtocol({
@@ -44,7 +44,7 @@ export const paxos = defineProtocol({
   // ballot can choose anything else with at most one crash.
   checking: {
     config: {},
-    prefix: { summary: 'A chosen by A1 and A2 in ballot (1,P1); P2 has not heard', steps: checkingPrefix },
+    prefix: { summary: 'A chosen by A1 and A2 in ballot (1,P1); P2 has not heard', steps: checkingStartSteps },
     maxDepth: 10,
     budget: { crashes: 1, losses: 0, duplicates: 0, partitions: 0 },
   },

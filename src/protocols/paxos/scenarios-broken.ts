@@ -1,8 +1,6 @@
 // The failing run of each broken variant: the shortest story that shows two values chosen.
-import type { Scenario, ScenarioStep } from '../kit';
+import { deliver, type Scenario, type ScenarioStep } from '../kit';
 
-const deliver = (type: string, from: string, to: string, caption?: string): ScenarioStep =>
-  caption === undefined ? { do: 'deliver', message: { type, from, to } } : { do: 'deliver', message: { type, from, to }, caption };
 
 /** P1 gets A chosen by A1 and A2; A3 hears nothing. The ACCEPTED messages stay in flight. */
 export const chooseAWithoutA3: readonly ScenarioStep[] = [
@@ -18,7 +16,7 @@ export const chooseAWithoutA3: readonly ScenarioStep[] = [
 ];
 
 /** Where `fault-lines check paxos` starts: A chosen, P1 has learned it, the news to P2 lost. */
-export const checkingPrefix: readonly ScenarioStep[] = [
+export const checkingStartSteps: readonly ScenarioStep[] = [
   ...chooseAWithoutA3,
   deliver('ACCEPTED', 'A1', 'P1'),
   deliver('ACCEPTED', 'A2', 'P1'),

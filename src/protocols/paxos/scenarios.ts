@@ -1,10 +1,8 @@
 // The guided runs of Paxos. The same list feeds the tour picker, the unit tests (each is compiled
 // and its narration snapshot-tested) and the end-to-end tests.
-import type { Scenario, ScenarioStep } from '../kit';
+import { deliver, type Scenario } from '../kit';
 import { brokenScenarios } from './scenarios-broken';
 
-const deliver = (type: string, from: string, to: string, caption?: string): ScenarioStep =>
-  caption === undefined ? { do: 'deliver', message: { type, from, to } } : { do: 'deliver', message: { type, from, to }, caption };
 
 const chosen: Scenario = {
   id: 'chosen-no-failures',
