@@ -1,42 +1,50 @@
 import type { Choice } from './choice';
+import type { Envelope } from './types';
 import { nodeName, type World } from './world';
+
+/** How a message is named in a label; the UI passes one with the protocol's own words. */
+export type MessageNamer = (message: Envelope, world: World) => string;
+
+const byType: MessageNamer = (message) => `${message.body.type} #${message.id}`;
 
 /**
  * A few words for a choice, as a person would say it ("drop PREPARE #4", "crash coordinator"),
- * read against the world the choice is made in. History uses it to name branches; the UI may
- * use it wherever a choice needs a short name. Protocol narration is richer and lives above.
+ * read against the world the choice is made in. History uses it to name branches and the UI to
+ * label its buttons (with `nameMessage` giving the protocol's words for a message).
  */
-export function choiceLabel(world: World, choice: Choice): string {
+export function choiceLabel(world: World, choice: Choice, nameMessage: MessageNamer = byType): string {
+  const message = (id: number) => {
+    const found = world.messages.find((m) => m.id === id);
+    return found === undefined ? `message #${id}` : nameMessage(found, world);
+  };
   switch (choice.type) {
     case 'deliver':
-      return `deliver ${messageName(world, choice.id)}`;
+      return `deliver ${message(choice.id)}`;
     case 'drop':
-      return `${choice.cause === 'network' ? 'network loses' : 'drop'} ${messageName(world, choice.id)}`;
+      return `${choice.cause === 'network' ? 'network loses' : 'drop'} ${message(choice.id)}`;
     case 'duplicate':
-      return `${choice.cause === 'network' ? 'network duplicates' : 'duplicate'} ${messageName(world, choice.id)}`;
+      return `${choice.cause === 'network' ? 'network duplicates' : 'duplicate'} ${message(choice.id)}`;
     case 'fire': {
       const timer = world.timers.find((t) => t.id === choice.id);
-      return timer === undefined ? `fire timer #${choice.id}` : `fire ${timer.name} on ${nodeName(world, timer.node)}`;
+      return timer === undefined ? `fire timer #${choice.id}` : `fire ${nodeName(world, timer.node)}'s ${timer.name} timer now`;
     }
     case 'crash':
     case 'restart':
       return `${choice.type} ${nodeName(world, choice.node)}`;
-    case 'partition':
-      return `partition ${choice.groups.map((group) => `{${group.map((n) => nodeName(world, n)).join(', ')}}`).join(' | ')}`;
+    case 'partition': {
+      const named = choice.groups.map((g) => g.map((n) => nodeName(world, n)).join(', '));
+      const covered = choice.groups.reduce((count, g) => count + g.length, 0) === world.nodes.length;
+      return `cut the network: ${named.join(' | ')}${covered ? '' : ' | the rest'}`;
+    }
     case 'heal':
       return 'heal the network';
-    case 'client':
-      return `${nodeName(world, choice.node)}: ${choice.op}`;
+    case 'client': {
+      const op = world.system.clientOps(world, choice.node).find((o) => o.op === choice.op);
+      return `${nodeName(world, choice.node)}: ${op?.label ?? choice.op}`;
+    }
     case 'network': {
-      const parts: string[] = [];
-      if (choice.options.lossPercent !== undefined) parts.push(`loss ${choice.options.lossPercent}%`);
-      if (choice.options.duplicationPercent !== undefined) parts.push(`duplication ${choice.options.duplicationPercent}%`);
-      return `network: ${parts.length === 0 ? 'unchanged' : parts.join(', ')}`;
+      const parts = Object.entries(choice.options).map(([key, value]) => `${key === 'lossPercent' ? 'loss' : 'duplication'} ${value}%`);
+      return `set the network's random ${parts.length === 0 ? 'faults (unchanged)' : parts.join(', ')}`;
     }
   }
-}
-
-function messageName(world: World, id: number): string {
-  const message = world.messages.find((m) => m.id === id);
-  return message === undefined ? `message #${id}` : `${message.body.type} #${id}`;
 }
