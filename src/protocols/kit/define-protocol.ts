@@ -99,5 +99,6 @@ function describeNode(definition: ProtocolDefinition, world: World, node: NodeId
     label: record.up ? (described.label ?? record.label) : 'down',
     status: record.up ? described.status : 'down',
     fields: described.fields,
+    facts: described.facts ?? [],
   };
 }

@@ -1,6 +1,7 @@
 // What a protocol author writes; `defineProtocol` turns it into the `Protocol` contract.
 import type { AnyStateMachine } from 'xstate';
 import type { MessageBody, NodeId, Persisted, Rule, World } from '../../engine';
+import type { NodeFact } from './facts';
 import type { MachineState } from './machine-state';
 import type { CheckingDefaults, Config, ConfigOption, Explainer, NodeStatus, Scenario, Variant } from './types';
 
@@ -45,6 +46,8 @@ export interface DescribedNode {
   readonly label?: string;
   readonly status: NodeStatus;
   readonly fields: readonly { readonly name: string; readonly value: string }[];
+  /** The one or two facts drawn on the node itself (see facts.ts); the inspector shows `fields`. */
+  readonly facts?: readonly NodeFact[];
 }
 
 export interface ClientOpDefinition {

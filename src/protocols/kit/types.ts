@@ -4,6 +4,8 @@ import type { Config, ConfigValue, Json, MessageBody, NodeId, RunSpec, System, T
 
 // A run (`RunSpec`) and its config are engine data, so the share-link codec can carry them.
 export type { Config, ConfigValue, RunSpec } from '../../engine';
+import type { NodeFact } from './facts';
+export type { NodeFact, FactTone } from './facts';
 
 /** One typed option with its default, range and the message shown when it is out of range. */
 export type ConfigOption = {
@@ -79,6 +81,8 @@ export interface NodeDescription {
   readonly label: string;
   readonly status: NodeStatus;
   readonly fields: readonly { readonly name: string; readonly value: string }[];
+  /** The one or two facts of the protocol drawn on the node itself (empty when down or none). */
+  readonly facts: readonly NodeFact[];
 }
 
 /** A role's statechart, read from the machine definition itself. */
