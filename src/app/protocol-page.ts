@@ -1,10 +1,10 @@
 // Entry of a protocol page: the page names its protocol (`<body data-protocol>`) and loads that
-// protocol alone (loaders.ts), so a page does not carry the others. A frame in the URL hash (a share link) opens that exact frame; a damaged one
+// protocol alone (catalogue.ts), so a page does not carry the others. A frame in the URL hash (a share link) opens that exact frame; a damaged one
 // says so and opens a fresh run. `?theme=projector` and `?present` set how the page looks.
-import { loadProtocol } from '../protocols/loaders';
+import { loadProtocol } from '../protocols/catalogue';
 import { Display, displayFromQuery } from '../ui/state/display.svelte';
 import { readLinkHash } from '../ui/state/share';
-import { Simulation } from '../ui/state/simulation.svelte';
+import { openSimulation } from '../ui/state/controller.svelte';
 import { mountPage } from './mount';
 import ProtocolPage from './ProtocolPage.svelte';
 import MissingPage from './MissingPage.svelte';
@@ -17,9 +17,11 @@ if (protocol === undefined) {
   mountPage(MissingPage, { display, id });
 } else {
   const link = readLinkHash(location.hash);
-  const simulation = new Simulation(protocol, link.kind === 'frame' ? { kind: 'frame', run: link.run, step: link.step } : { kind: 'defaults' });
-  if (link.kind === 'bad') simulation.notice = { tone: 'error', text: link.message };
-  mountPage(ProtocolPage, { display, simulation });
+  const start = link.kind === 'frame' ? ({ kind: 'frame', run: link.run, step: link.step } as const) : ({ kind: 'defaults' } as const);
+  // Links open this page: its address without the hash.
+  const controller = openSimulation(protocol, start, { display, shareBase: () => location.href });
+  if (link.kind === 'bad') controller.simulation.notice = { tone: 'error', text: link.message };
+  mountPage(ProtocolPage, { display, controller });
   // A pasted link changes only the hash; open it the same way a fresh visit would.
   addEventListener('hashchange', () => location.reload());
 }

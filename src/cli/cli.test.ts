@@ -20,7 +20,7 @@ describe('fault-lines CLI', () => {
   it('run prints a scenario as narrated steps with its captions', async () => {
     const { code, out } = await cli('run', 'two-phase-commit/happy-commit');
     expect(code).toBe(0);
-    expect(out).toMatch(/step 1, tick 0\n {2}- a client asks coordinator to begin a transaction/);
+    expect(out).toMatch(/step 1, tick 0\n {2}- A client asks coordinator to begin a transaction/);
     expect(out).toContain('» ');
     expect(out).toContain('every invariant held');
   });

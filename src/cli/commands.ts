@@ -1,7 +1,7 @@
 // The three commands: list, run, check. Each returns its exit code: 0 fine, 1 a violation was
 // found (check), 2 bad input.
 import { existsSync, readFileSync } from 'node:fs';
-import { checkWorld, encodeFrame, ExploreError, type FaultBudget } from '../engine';
+import { checkWorld, ExploreError, frameUrl, type FaultBudget } from '../engine';
 import { checkingStart, configFromText } from '../protocols/kit';
 import { openLink, openRun, replayOpened, type OpenedRun } from '../protocols/open-run';
 import { protocolById, protocols } from '../protocols/registry';
@@ -117,7 +117,6 @@ export function check(io: Io, parsed: Parsed): number {
   print(io, [`violation of ${result.rule}: ${result.message}`, `shortest run: ${choiceCount(result.choices)}${found} (${result.distinctStates} distinct states searched)`, '']);
   if (played?.ok) print(io, narratedSteps(protocol, played.world));
   const base = parsed.options.get('base')?.at(-1) ?? 'http://localhost:5173/';
-  const frame = encodeFrame({ ...opened.run, choices: result.choices, step: result.choices.length });
-  print(io, ['', `share link: ${base}${protocol.id}.html#${frame}`]);
+  print(io, ['', `share link: ${frameUrl(`${base}${protocol.id}.html`, { ...opened.run, choices: result.choices, step: result.choices.length })}`]);
   return 1;
 }

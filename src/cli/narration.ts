@@ -1,18 +1,17 @@
 // The narrated trace as text: one block per step, the choice's consequences in plain sentences.
-import { traceToArray, type Choice, type TraceEvent, type World } from '../engine';
+import { traceToArray, type Choice, type World } from '../engine';
+import { narrateStep } from '../protocols/kit/narrate-steps';
 import type { Protocol } from '../protocols/kit/types';
 
 export function narratedSteps(protocol: Protocol, world: World, captions: ReadonlyMap<number, string> = new Map()): string[] {
-  const byStep = new Map<number, TraceEvent[]>();
-  for (const event of traceToArray(world.trace)) byStep.set(event.step, [...(byStep.get(event.step) ?? []), event]);
+  const events = traceToArray(world.trace);
   const lines: string[] = [];
   for (let step = 0; step <= world.step; step++) {
-    const sentences = (byStep.get(step) ?? []).map((e) => protocol.narrate(world, e)).filter((s): s is string => s !== null);
+    const told = narrateStep(protocol, world, events, step);
     const caption = captions.get(step);
-    if (sentences.length === 0 && caption === undefined) continue;
-    const tick = byStep.get(step)?.[0]?.tick;
-    lines.push(`${step === 0 ? 'start' : `step ${step}`}${tick === undefined ? '' : `, tick ${tick}`}`);
-    lines.push(...sentences.map((s) => `  - ${s}`));
+    if (told.lines.length === 0 && caption === undefined) continue;
+    lines.push(`${step === 0 ? 'start' : `step ${step}`}${told.tick === null ? '' : `, tick ${told.tick}`}`);
+    lines.push(...told.lines.map((s) => `  - ${s}`));
     if (caption !== undefined) lines.push(`  » ${caption}`);
   }
   return lines;

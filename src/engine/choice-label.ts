@@ -2,20 +2,34 @@ import type { Choice } from './choice';
 import type { Envelope } from './types';
 import { nodeName, type World } from './world';
 
-/** How a message is named in a label; the UI passes one with the protocol's own words. */
+/** How a message is named in a label. */
 export type MessageNamer = (message: Envelope, world: World) => string;
 
-const byType: MessageNamer = (message) => `${message.body.type} #${message.id}`;
+/**
+ * The protocol's words for the things a choice names. The kit puts one on every system it
+ * builds, so branch labels, buttons and the CLI all say the same thing; a bare engine system
+ * falls back to message types and raw timer names.
+ */
+export interface ChoiceWords {
+  readonly message: MessageNamer;
+  /** A timer's name for people ("vote timeout"). */
+  readonly timer: (name: string) => string;
+}
+
+const plainWords: ChoiceWords = {
+  message: (message) => `${message.body.type} #${message.id}`,
+  timer: (name) => name,
+};
 
 /**
  * A few words for a choice, as a person would say it ("drop PREPARE #4", "crash coordinator"),
  * read against the world the choice is made in. History uses it to name branches and the UI to
- * label its buttons (with `nameMessage` giving the protocol's words for a message).
+ * label its buttons, in the protocol's words when the system carries them.
  */
-export function choiceLabel(world: World, choice: Choice, nameMessage: MessageNamer = byType): string {
+export function choiceLabel(world: World, choice: Choice, words: ChoiceWords = world.system.words ?? plainWords): string {
   const message = (id: number) => {
     const found = world.messages.find((m) => m.id === id);
-    return found === undefined ? `message #${id}` : nameMessage(found, world);
+    return found === undefined ? `message #${id}` : words.message(found, world);
   };
   switch (choice.type) {
     case 'deliver':
@@ -26,7 +40,7 @@ export function choiceLabel(world: World, choice: Choice, nameMessage: MessageNa
       return `${choice.cause === 'network' ? 'network duplicates' : 'duplicate'} ${message(choice.id)}`;
     case 'fire': {
       const timer = world.timers.find((t) => t.id === choice.id);
-      return timer === undefined ? `fire timer #${choice.id}` : `fire ${nodeName(world, timer.node)}'s ${timer.name} timer now`;
+      return timer === undefined ? `fire timer #${choice.id}` : `fire ${nodeName(world, timer.node)}'s ${words.timer(timer.name)} timer now`;
     }
     case 'crash':
     case 'restart':

@@ -164,3 +164,12 @@ export function decodeFrame(text: string): DecodedFrame {
     throw error;
   }
 }
+
+/**
+ * A link that opens `frame` on the page at `pageAddress` (the page's own hash, if any, is
+ * replaced). The site, the CLI and the widget each pass the page their links open.
+ */
+export function frameUrl(pageAddress: string, frame: SharedFrame): string {
+  const cut = pageAddress.indexOf('#');
+  return `${cut === -1 ? pageAddress : pageAddress.slice(0, cut)}#${encodeFrame(frame)}`;
+}

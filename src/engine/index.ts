@@ -13,5 +13,5 @@ export { replay, runToQuiet, type Replay } from './run';
 export * from './codec';
 export * from './history';
 export { branches, switchBranch, type BranchInfo } from './history-branches';
-export { choiceLabel, type MessageNamer } from './choice-label';
+export { choiceLabel, type ChoiceWords, type MessageNamer } from './choice-label';
 export * from './explore';

@@ -1,3 +1,4 @@
+import type { ChoiceWords } from './choice-label';
 import type { NetworkOptions } from './network';
 import type { NodeId, NodeInput, NodeSpec } from './types';
 import type { World } from './world';
@@ -51,4 +52,6 @@ export interface System {
   readonly clientOps: (world: World, node: NodeId) => readonly ClientOp[];
   readonly network: NetworkOptions;
   readonly bounds: Bounds;
+  /** The protocol's words for messages and timers in choice labels (plain ids when absent). */
+  readonly words?: ChoiceWords;
 }

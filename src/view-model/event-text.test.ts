@@ -7,13 +7,13 @@ describe('plain-text details', () => {
   it('describes a delivery with the message in the protocol’s words, its nodes, step and tick', () => {
     const { events } = runWith([() => start, () => 'next']);
     const deliver = events.find((e) => e.type === 'deliver')!;
-    expect(describeEvent(deliver, pingNames)).toMatch(/^ping from pinger to ponger delivered \(step 2, tick \d+\)$/);
+    expect(describeEvent(deliver, pingNames)).toMatch(/^Ponger receives ping from pinger \(step 2, tick \d+\)$/);
   });
 
   it('says why a message was lost', () => {
     const { events } = runWith([() => start, () => ({ type: 'crash', node: 1 }), (w) => ({ type: 'deliver', id: firstInFlight(w) })]);
     const drop = events.find((e) => e.type === 'drop')!;
-    expect(describeEvent(drop, pingNames)).toContain('lost: the receiver was down');
+    expect(describeEvent(drop, pingNames)).toContain('is lost: ponger is down');
   });
 
   it('tells an arrow’s whole story: sent, delivered, copies', () => {
@@ -28,12 +28,9 @@ describe('plain-text details', () => {
     expect(messageButtonLabel(world.messages[0]!, pingNames)).toMatch(/^ping from pinger to ponger, due at tick \d+$/);
   });
 
-  it('sums up a step in one line, leaving out timer bookkeeping', () => {
+  it('sums up a step in one line in the narration’s words, leaving out timer bookkeeping', () => {
     const { events } = runWith([() => start]);
-    const due = runWith([() => start]).world.messages[0]!.deliverTick;
-    expect(describeStep(events, 1, pingNames)).toBe(
-      `Step 1, tick 0: pinger got client operation "start"; pinger: idle → waiting; ping from pinger to ponger sent, due at tick ${due}.`,
-    );
+    expect(describeStep(events, 1, pingNames)).toBe('Step 1, tick 0: A client asks pinger to start; Pinger is now waiting; Pinger sends ping to ponger.');
     expect(describeStep(events, 9, pingNames)).toBe('Step 9: nothing recorded.');
   });
 });

@@ -43,3 +43,5 @@ export { lastTransition, stateChanges, statesNamed, type TakenTransition } from 
 export { statusLook, type StatusLook } from './node-status';
 export { headPath, crossPath, glyphPath, glyphFilled } from './glyphs';
 export { applyDelta, clampDomain, followDomain, includeStep, zoomAbout, type Domain, type DomainLimits } from './timeline-view';
+export { actionsFor, buttonLabel, type ActionItem, type ActionTarget, type ActionGroup } from './choice-menu';
+export { textNames } from './text-names';

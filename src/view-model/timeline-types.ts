@@ -7,7 +7,7 @@
 // it causes and the replies it sends), and a person seeks by step. One column per step makes
 // every event visible and clickable and makes "the cursor" one column; ticks appear as
 // secondary labels under the columns.
-import type { DropReason, NodeId } from '../engine';
+import type { DropReason, MessageBody, NodeId, TraceEvent } from '../engine';
 
 export interface Lane {
   readonly node: NodeId;
@@ -120,5 +120,7 @@ export interface TimelineModel {
 export interface TimelineNames {
   readonly nodes: readonly { readonly name: string; readonly role: string }[];
   /** Plain words for a message body; defaults to the body's type. */
-  readonly describeMessage?: (body: { readonly type: string }) => string;
+  readonly describeMessage?: (body: MessageBody) => string;
+  /** The protocol's sentence for any event (tooltips and the status line need it; the layout does not). */
+  readonly narrate?: (event: TraceEvent) => string | null;
 }

@@ -1,5 +1,6 @@
 // Turns a protocol definition, a valid config and a variant id into the engine's `System`.
-import { defaultBounds, type NodeId, type System } from '../../engine';
+import { defaultBounds, nodeName, type ChoiceWords, type NodeId, type System } from '../../engine';
+import { timerTitle } from './events';
 import { machineBehaviour } from './adapter';
 import { networkFromConfig } from './config';
 import type { Placement, ProtocolDefinition } from './definition';
@@ -41,5 +42,14 @@ export function buildSystem(definition: ProtocolDefinition, config: Config, vari
     },
     network: networkFromConfig(config),
     bounds: defaultBounds,
+    words: choiceWords(definition),
+  };
+}
+
+/** The protocol's words for choice labels: "VOTE yes P2 → coordinator", "vote timeout". */
+export function choiceWords(definition: Pick<ProtocolDefinition, 'describeMessage'>): ChoiceWords {
+  return {
+    message: (m, world) => `${definition.describeMessage(m.body)} ${nodeName(world, m.from)} → ${nodeName(world, m.to)}`,
+    timer: timerTitle,
   };
 }

@@ -76,6 +76,6 @@ describe('defineProtocol', () => {
 
   it('describes a down node as down whatever the protocol says', () => {
     const world = apply(createWorld(ping.build(ping.defaults(), 'correct'), 1), { type: 'crash', node: 1 });
-    expect(ping.describe(world, 1)).toEqual({ name: 'pong1', role: 'ponger', label: 'down', status: 'down', fields: [] });
+    expect(ping.describe(world, 1)).toEqual({ name: 'pong1', role: 'ponger', label: 'down', status: 'down', fields: [], facts: [] });
   });
 });

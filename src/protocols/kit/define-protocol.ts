@@ -1,7 +1,7 @@
 // `defineProtocol`: the one place a protocol definition becomes the `Protocol` contract the UI,
 // CLI and tests consume. Built systems are cached per (config, variant), so the adapters' memo
 // tables survive between runs of the same configuration.
-import type { NodeId, System, World } from '../../engine';
+import { choiceLabel, type NodeId, type System, type World } from '../../engine';
 import { buildSystem } from './build-system';
 import { defaultConfig, networkOptions, validateConfig } from './config';
 import type { ProtocolDefinition } from './definition';
@@ -70,7 +70,8 @@ export function defineProtocol(definition: ProtocolDefinition): Protocol {
     },
     describe: (world, node) => describeNode(definition, world, node),
     describeMessage: definition.describeMessage,
-    narrate: (world, event) => narrate(world, event, words),
+    narrate: (world, event, detail = false) => narrate(world, event, words, detail),
+    describeChoice: (world, choice) => choiceLabel(world, choice),
     activeStates: (world, node) => {
       const state = machineState(world, node);
       return state === null ? [] : activeStateIds(state.value);

@@ -30,9 +30,9 @@ export function afterDelay(name: string): string | null {
   return dot < 0 ? rest : rest.slice(0, dot);
 }
 
-/** A timer's name for people: "resend", "voteTimeout", "40-tick" (for `after: { 40: ... }`). */
+/** A timer's name for people: "resend", "vote timeout" (from `voteTimeout`), "40-tick" (for `after: { 40: ... }`). */
 export function timerTitle(name: string): string {
-  const delay = afterDelay(name);
-  if (delay === null) return name;
-  return /^\d+$/.test(delay) ? `${delay}-tick` : delay;
+  const delay = afterDelay(name) ?? name;
+  if (/^\d+$/.test(delay)) return `${delay}-tick`;
+  return delay.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }

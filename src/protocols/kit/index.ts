@@ -9,7 +9,8 @@ export { toMachineEvent, timerTitle, afterDelay, type MachineEvent } from './eve
 export { activeStateIds, stateLabel, inState, canonicalJson, machineStateKey, type MachineState, type StateValue } from './machine-state';
 export { describeStatechart, eventName, guardName } from './statechart';
 export { networkOptions, defaultConfig, validateConfig, configFromText, networkFromConfig } from './config';
-export { narrate, formatRecord, type NarrationWords } from './narrate';
+export { narrate, formatRecord, stateWords, dropReasonWords, type NarrationWords } from './narrate';
+export { narrateStep, narrateSteps, sentence, firstEventAt, type NarratedStep, type Narrator } from './narrate-steps';
 export { checkingStart } from './checking';
 export { deliver } from './scenario-steps';
 export { compileScenario, playScenario, ScenarioError, settleStepsMax, type PlayedScenario } from './scenario';

@@ -24,17 +24,48 @@ export function formatRecord(data: { readonly [key: string]: Json }): string {
   return entries.length === 0 ? 'nothing' : entries.map(([k, v]) => `${k} = ${value(v)}`).join(', ');
 }
 
+/** Why a message never arrived, in words; the narration and the timeline's tooltips both use it. */
+export const dropReasonWords = {
+  chosen: 'is dropped',
+  loss: 'is lost',
+  'node-down': 'is lost: its receiver is down',
+  partition: 'is lost: the network is cut between them',
+} as const;
+
 function drop(world: World, words: NarrationWords, event: Extract<TraceEvent, { type: 'drop' }>): string {
   const what = `the message ${message(world, words, event.envelope)}`;
-  switch (event.reason) {
-    case 'loss':
-      return `${what} is lost`;
-    case 'chosen':
-      return `${what} is dropped`;
-    case 'node-down':
-      return `${what} is lost: ${nodeName(world, event.envelope.to)} is down`;
-    case 'partition':
-      return `${what} is lost: the network is cut between them`;
+  if (event.reason === 'node-down') return `${what} is lost: ${nodeName(world, event.envelope.to)} is down`;
+  return `${what} ${dropReasonWords[event.reason]}`;
+}
+
+function reported(v: Json): string {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return value(v);
+  const record = v as { readonly [key: string]: Json };
+  return formatRecord(record);
+}
+
+/** A machine state's label as words: "decided.abort" -> "decided: abort", "voteTimeout" -> "vote timeout". */
+export function stateWords(label: string): string {
+  return label
+    .split(', ')
+    .map((leaf) => leaf.split('.').map(camelWords).join(': '))
+    .join(', ');
+}
+
+const camelWords = (word: string) => word.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+
+/** The events a step's narration leaves out; a tooltip (`detail`) still tells them. */
+function detailOnly(world: World, event: TraceEvent): string | null {
+  const name = (node: number) => nodeName(world, node);
+  switch (event.type) {
+    case 'state':
+      return `${name(event.node)} is now ${stateWords(event.to)}`;
+    case 'timer-cancel':
+      return `${name(event.timer.node)} cancels timer ${timerTitle(event.timer.name)}`;
+    case 'observe':
+      return `${name(event.node)} reports ${reported(event.value)}`;
+    default:
+      return null;
   }
 }
 
@@ -42,8 +73,11 @@ function groups(world: World, list: readonly (readonly number[])[]): string {
   return list.map((g) => `[${g.map((n) => nodeName(world, n)).join(', ')}]`).join(' and ');
 }
 
-/** One sentence for the event, or null when it is not worth a line (state labels, cancelled timers). */
-export function narrate(world: World, event: TraceEvent, words: NarrationWords): string | null {
+/**
+ * One sentence for the event, or null when it is not worth a line in the story (state changes,
+ * cancelled timers, reports): with `detail` (a tooltip on one mark) those are told too.
+ */
+export function narrate(world: World, event: TraceEvent, words: NarrationWords, detail = false): string | null {
   const name = (node: number) => nodeName(world, node);
   switch (event.type) {
     case 'send':
@@ -85,6 +119,6 @@ export function narrate(world: World, event: TraceEvent, words: NarrationWords):
     case 'state':
     case 'timer-cancel':
     case 'observe':
-      return null;
+      return detail ? detailOnly(world, event) : null;
   }
 }

@@ -3,7 +3,7 @@
 // replays identically anywhere. A step that cannot be resolved throws a `ScenarioError` naming
 // the scenario and the step, so a broken tour fails its unit test, not a person's screen.
 import { apply, ChoiceError, createWorld, next, type Choice, type Envelope, type NodeId, type World } from '../../engine';
-import { timerTitle } from './events';
+import { afterDelay, timerTitle } from './events';
 import type { CompiledScenario, MessagePick, Protocol, Scenario, ScenarioAction } from './types';
 
 export class ScenarioError extends Error {
@@ -42,7 +42,7 @@ function pickTimer(world: World, node: string, timer: string | undefined): numbe
   const id = nodeId(world, node);
   const found = [...world.timers]
     .sort((a, b) => a.dueTick - b.dueTick || a.id - b.id)
-    .find((t) => t.node === id && (timer === undefined || t.name === timer || timerTitle(t.name) === timer));
+    .find((t) => t.node === id && (timer === undefined || t.name === timer || afterDelay(t.name) === timer || timerTitle(t.name) === timer));
   if (found === undefined) throw new Error(`${node} has no pending timer${timer === undefined ? '' : ` named "${timer}"`}`);
   return found.id;
 }

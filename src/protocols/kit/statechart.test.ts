@@ -5,7 +5,7 @@ import { describeStatechart, eventName, guardName } from './statechart';
 describe('statechart descriptions', () => {
   it('name after-delays, eventless and wildcard transitions in words', () => {
     expect(eventName('xstate.after.40.m.waiting')).toBe('after 40 ticks');
-    expect(eventName('xstate.after.voteTimeout.coordinator.preparing')).toBe('after voteTimeout');
+    expect(eventName('xstate.after.voteTimeout.coordinator.preparing')).toBe('after vote timeout');
     expect(eventName('')).toBe('always');
     expect(eventName('*')).toBe('any event');
     expect(eventName('PREPARE')).toBe('PREPARE');

@@ -4,7 +4,7 @@
 // transitions read "always", and guards keep their names ("allVotedYes", "not impatient").
 import type { AnyStateMachine } from 'xstate';
 import type { StatechartDescription, StatechartState, StatechartTransition } from './types';
-import { afterDelay } from './events';
+import { afterDelay, timerTitle } from './events';
 
 interface NodeLike {
   readonly key: string;
@@ -47,7 +47,7 @@ export function eventName(eventType: string): string {
   if (eventType === '*') return 'any event';
   const delay = afterDelay(eventType);
   if (delay === null) return eventType;
-  return /^\d+$/.test(delay) ? `after ${delay} ticks` : `after ${delay}`;
+  return /^\d+$/.test(delay) ? `after ${delay} ticks` : `after ${timerTitle(delay)}`;
 }
 
 const idOf = (node: NodeLike): string => node.path.join('.');

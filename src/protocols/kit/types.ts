@@ -1,6 +1,6 @@
 // The contract between a protocol and everything above it (view-model, UI, CLI, tests).
 // A protocol is made with `defineProtocol` (define-protocol.ts); consumers only see `Protocol`.
-import type { Config, ConfigValue, Json, MessageBody, NodeId, RunSpec, System, TraceEvent, World } from '../../engine';
+import type { Choice, Config, ConfigValue, Json, MessageBody, NodeId, RunSpec, System, TraceEvent, World } from '../../engine';
 
 // A run (`RunSpec`) and its config are engine data, so the share-link codec can carry them.
 export type { Config, ConfigValue, RunSpec } from '../../engine';
@@ -162,8 +162,13 @@ export interface Protocol {
   describe(world: World, node: NodeId): NodeDescription;
   /** Plain words for a message body ("VOTE yes"). */
   describeMessage(body: MessageBody): string;
-  /** One line of plain narration for a trace event, or null for events not worth a line. */
-  narrate(world: World, event: TraceEvent): string | null;
+  /**
+   * One line of plain narration for a trace event, or null for events not worth a line of the
+   * story; with `detail` (a tooltip on one mark) every kind of event is told.
+   */
+  narrate(world: World, event: TraceEvent, detail?: boolean): string | null;
+  /** A choice in the protocol's words, as branch labels, buttons and the CLI say it ("drop VOTE yes P2 → coordinator"). */
+  describeChoice(world: World, choice: Choice): string;
   /** The state ids currently lit in the node's statechart (empty while the node is down). */
   activeStates(world: World, node: NodeId): readonly string[];
   compileScenario(scenario: Scenario): CompiledScenario;

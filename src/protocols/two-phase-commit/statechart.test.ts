@@ -29,7 +29,7 @@ describe('the two-phase commit statecharts, read from the machines', () => {
       'preparing --VOTE [votedNo]--> decided.abort',
       'preparing --VOTE--> (stays)',
       'preparing --QUERY--> (stays)',
-      'preparing --after voteTimeout--> decided.abort',
+      'preparing --after vote timeout--> decided.abort',
       'preparing --always [allVotedYes]--> decided.commit',
       'decided --ACK--> (stays)',
       'decided --resend--> (stays)',

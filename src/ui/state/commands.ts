@@ -4,7 +4,8 @@ import type { SimulatorContext } from './context';
 import { copyFrameLink } from './copy-link';
 import type { Command } from './shortcuts';
 
-export function runCommand(command: Command, { simulation, player, display }: SimulatorContext): void {
+export function runCommand(command: Command, controller: SimulatorContext): void {
+  const { simulation, player, display } = controller;
   switch (command) {
     case 'toggle-play':
       return player.toggle();
@@ -43,12 +44,11 @@ export function runCommand(command: Command, { simulation, player, display }: Si
         simulation.notice = { tone: 'info', text: 'Select a node first (n and p move between nodes).' };
         return;
       }
-      player.pause();
-      simulation.choose({ type: simulation.world.nodes[node]?.up === false ? 'restart' : 'crash', node });
+      controller.act({ type: simulation.world.nodes[node]?.up === false ? 'restart' : 'crash', node });
       return;
     }
     case 'copy-link':
-      void copyFrameLink(simulation).then((copied) => {
+      void copyFrameLink(controller).then((copied) => {
         simulation.notice = { tone: 'info', text: copied ? 'Link copied: it opens this exact frame.' : 'Copy the link from the Share panel.' };
       });
       return;

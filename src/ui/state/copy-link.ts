@@ -1,15 +1,9 @@
-import { shareUrl } from './share';
-import type { Simulation } from './simulation.svelte';
-
-/** The link to the simulation's current frame on this page. */
-export function frameLink(simulation: Simulation): string {
-  return shareUrl(location.href, simulation.spec, simulation.step);
-}
+import type { SimulatorController } from './controller.svelte';
 
 /** Copies the frame link; resolves false when the browser refuses (the link stays on screen). */
-export async function copyFrameLink(simulation: Simulation): Promise<boolean> {
+export async function copyFrameLink(controller: SimulatorController): Promise<boolean> {
   try {
-    await navigator.clipboard.writeText(frameLink(simulation));
+    await navigator.clipboard.writeText(controller.shareLink());
     return true;
   } catch {
     return false;

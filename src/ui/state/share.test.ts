@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { frameHash, readLinkHash, shareUrl } from './share';
+import { encodeFrame } from '../../engine';
+import { readLinkHash, shareUrl } from './share';
+
+const frameHash = (run: Parameters<typeof shareUrl>[1], step: number) => `#${encodeFrame({ ...run, step })}`;
 
 const run = {
   protocol: 'two-phase-commit',

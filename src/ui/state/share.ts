@@ -1,6 +1,6 @@
 // Share links: the exact frame (protocol, variant, config, seed, choices, step) in the URL hash.
 // Reading a link never trusts it: anything wrong becomes a plain message and a fresh run.
-import { decodeFrame, encodeFrame } from '../../engine';
+import { decodeFrame, frameUrl } from '../../engine';
 import type { RunSpec } from '../../protocols/kit/types';
 
 export type LinkReading =
@@ -8,15 +8,9 @@ export type LinkReading =
   | { readonly kind: 'frame'; readonly run: RunSpec; readonly step: number }
   | { readonly kind: 'bad'; readonly message: string };
 
-/** The hash (with its `#`) that reproduces this frame. */
-export function frameHash(run: RunSpec, step: number): string {
-  return `#${encodeFrame({ ...run, step })}`;
-}
-
 /** A full link: the page's address without its old hash, plus the frame. */
 export function shareUrl(pageHref: string, run: RunSpec, step: number): string {
-  const cut = pageHref.indexOf('#');
-  return `${cut === -1 ? pageHref : pageHref.slice(0, cut)}${frameHash(run, step)}`;
+  return frameUrl(pageHref, { ...run, step });
 }
 
 export function readLinkHash(hash: string): LinkReading {

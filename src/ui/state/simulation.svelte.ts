@@ -3,6 +3,7 @@
 // handed down by context (context.ts), so two simulators on one page never share a run.
 import { enabled, next, traceToArray, type BranchInfo, type Choice, type NodeId, type TraceEvent, type World } from '../../engine';
 import type { Config, Protocol, RunSpec } from '../../protocols/kit/types';
+import { narrateStep } from '../../protocols/kit/narrate-steps';
 import { openRunOf } from '../../protocols/open-run-of';
 import { branchList, chooseAt, freshRun, lastStep, replayRun, runSpec, showBranch, worldAt, type Outcome, type RunHistory, type RunSettings } from './run-history';
 
@@ -193,39 +194,14 @@ export class Simulation {
   }
 
   /** The narrated sentences of one step (several events can share a step). */
-  narrateStep(step: number): string[] {
-    if (step === 0) return ['The run starts.'];
-    const lines: string[] = [];
-    for (let i = firstEventAt(this.events, step); i < this.events.length && this.events[i]!.step === step; i++) {
-      const line = this.protocol.narrate(this.finalWorld, this.events[i]!);
-      if (line !== null) lines.push(sentence(line));
-    }
-    return lines;
+  narrateStep(step: number): readonly string[] {
+    const { lines } = narrateStep(this.protocol, this.finalWorld, this.events, step);
+    return step === 0 && lines.length === 0 ? ['The run starts.'] : lines;
   }
-}
-
-/** A narrated line as a sentence: capital first letter, closing full stop. */
-export function sentence(line: string): string {
-  const text = line.trim();
-  if (text === '') return text;
-  const capital = text[0]!.toUpperCase() + text.slice(1);
-  return /[.!?:]$/.test(capital) ? capital : `${capital}.`;
 }
 
 function latestCaption(captions: readonly Caption[], step: number): Caption | null {
   let best: Caption | null = null;
   for (const caption of captions) if (caption.step <= step && (best === null || caption.step >= best.step)) best = caption;
   return best;
-}
-
-/** The index of the first event at `step` or later; events are in step order. */
-export function firstEventAt(events: readonly TraceEvent[], step: number): number {
-  let lo = 0;
-  let hi = events.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (events[mid]!.step < step) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

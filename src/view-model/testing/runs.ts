@@ -2,14 +2,19 @@
 // that put a known mark on the timeline (a delivery, a drop, a copy, a crash, a partition).
 import { apply, createWorld, next, traceToArray, type Choice, type TraceEvent, type World } from '../../engine';
 import { pingSystem } from '../../engine/testing/ping';
+import { narrate } from '../../protocols/kit/narrate';
+import type { TextNames } from '../event-text';
 import type { TimelineNames } from '../timeline-types';
 
-export const pingNames: TimelineNames = {
+const pingWorld = createWorld(pingSystem(), 1);
+
+export const pingNames: TimelineNames & TextNames = {
   nodes: [
     { name: 'pinger', role: 'pinger' },
     { name: 'ponger', role: 'ponger' },
   ],
   describeMessage: (body) => (body.type === 'PING' ? 'ping' : body.type.toLowerCase()),
+  narrate: (event) => narrate(pingWorld, event, { describeMessage: (body) => (body.type === 'PING' ? 'ping' : body.type.toLowerCase()), opPhrase: (op) => op }, true),
 };
 
 export interface Run {

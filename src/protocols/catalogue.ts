@@ -1,0 +1,53 @@
+// The one list of protocols Fault Lines knows, in the order the gallery shows them. An entry
+// with `load` is live: its page loads that protocol alone (a chunk of its own). An entry without
+// `load` is coming: the gallery lists it as such. Adding a protocol is adding its entry here.
+import type { Protocol } from './kit/types';
+
+export interface CatalogueEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly load?: () => Promise<Protocol>;
+}
+
+export const catalogue: readonly CatalogueEntry[] = [
+  {
+    id: 'two-phase-commit',
+    title: 'Two-phase commit',
+    summary:
+      'A coordinator asks participants to vote, then tells them all to commit or abort. Crash it at the wrong moment and the participants are stuck in doubt.',
+    load: async () => (await import('./two-phase-commit')).twoPhaseCommit,
+  },
+  {
+    id: 'paxos',
+    title: 'Paxos',
+    summary:
+      'Proposers and acceptors agree on one value even when messages are lost and a minority is down; forget to persist a promise and two values win.',
+    load: async () => (await import('./paxos')).paxos,
+  },
+  {
+    id: 'quorum-replication',
+    title: 'Quorum replication',
+    summary: 'Reads and writes to N replicas with R and W quorums; pick R + W ≤ N and watch a stale read happen.',
+  },
+  {
+    id: 'cache-write-strategies',
+    title: 'Cache write strategies',
+    summary: 'Write-through, write-back and write-around caches in front of a database, and the crash that loses a write-back.',
+  },
+  {
+    id: 'kafka-consumer-offsets',
+    title: 'Kafka consumer offsets',
+    summary: 'A consumer group commits offsets before or after processing: see the duplicate and the lost message each order causes.',
+  },
+];
+
+/** The catalogue entry with this id (never an object property such as "constructor"). */
+export function catalogueEntry(id: string): CatalogueEntry | undefined {
+  return catalogue.find((entry) => entry.id === id);
+}
+
+/** The protocol with this id, loaded on demand; undefined for an id nobody knows or one still coming. */
+export async function loadProtocol(id: string): Promise<Protocol | undefined> {
+  return catalogueEntry(id)?.load?.();
+}
