@@ -71,9 +71,9 @@ test('shortcuts leave the page alone when the simulator does not have focus', as
 
 test('in presentation mode a presenter remote steps with Page Down and Page Up', async ({ page }) => {
   const root = await openProtocol(page, '');
-  await page.goto('two-phase-commit.html?present');
+  await page.locator('[data-scenario="happy-commit"]').getByRole('button').click();
+  await page.getByRole('button', { name: 'Presentation mode' }).click();
   await expect(root).toHaveAttribute('data-theme', 'projector');
-  await root.locator('[data-panel="setup"]').getByRole('button', { name: 'Load' }).click();
   await root.focus();
   await page.keyboard.press('PageDown');
   await expect(root).toHaveAttribute('data-step', '1');

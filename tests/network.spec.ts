@@ -28,6 +28,6 @@ test('cutting a prepared participant off blocks it in doubt, and healing frees i
   await expect(blocked).toContainText('a partition cuts it off from the coordinator');
 
   await network.getByRole('button', { name: 'Heal the network' }).click();
-  await expect(blocked).toHaveAttribute('data-status', 'ok');
+  await expect(blocked).toHaveAttribute('data-status', 'held');
   await expect(root).toHaveAttribute('data-step', '4');
 });

@@ -58,3 +58,25 @@ test('presentation mode', async ({ page }) => {
   await expect(root).toHaveAttribute('data-theme', 'projector');
   await shot(page, 'presentation');
 });
+
+// The last step of every scenario that breaks a rule, on every protocol page: the picture alone
+// should say which node holds what, what the messages carry and where the rule broke.
+for (const [protocol, scenarios] of [
+  ['two-phase-commit', ['no-decision-log-split', 'coordinator-crash-after-prepare']],
+  ['paxos', ['minority-quorum-two-values', 'forgetful-acceptor-two-values']],
+] as const) {
+  for (const id of scenarios) {
+    test(`${protocol}: ${id} at its last step`, async ({ page }) => {
+      await page.goto(`${protocol}.html`);
+      const root = simulator(page);
+      const card = page.locator(`[data-scenario="${id}"]`);
+      await card.getByRole('button').click();
+      await expect(root).not.toHaveAttribute('data-end', '0');
+      await root.focus();
+      await page.keyboard.press('End');
+      await expect(root).toHaveAttribute('data-step', (await root.getAttribute('data-end'))!);
+      await root.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await shot(page, `${protocol}-${id}`);
+    });
+  }
+}

@@ -74,10 +74,15 @@ function placeCircle(nodes: readonly NodeId[], box: Box, radius: number, out: Po
   });
 }
 
-function placeGroup(nodes: readonly NodeId[], box: Box, input: ClusterInput, radius: number, out: Point[]): void {
+/**
+ * One role in a whole cluster of three or more sits on a circle (a ring of storage nodes reads
+ * as a ring); inside a partition's side, nodes stay in rows, so their labels never pile up in a
+ * short, wide box.
+ */
+function placeGroup(nodes: readonly NodeId[], box: Box, input: ClusterInput, radius: number, out: Point[], circle: boolean): void {
   const roleOf = (n: NodeId) => input.nodes[n]!.role;
   const rows = rowsOf(nodes, roleOf, input.roleOrder);
-  if (rows.length === 1 && nodes.length >= 3) placeCircle(nodes, box, radius, out);
+  if (circle && rows.length === 1 && nodes.length >= 3) placeCircle(nodes, box, radius, out);
   else placeRows(rows, box, out);
 }
 
@@ -101,7 +106,7 @@ export function clusterLayout(given: ClusterInput): ClusterLayout {
   if (input.partition === null || input.partition.length < 2) {
     const radius = radiusFor(input, widest, rows.length);
     const box = { x: pad, y: pad + label, width: input.width - 2 * pad, height: input.height - 2 * pad - 2 * label };
-    placeGroup(all, box, input, radius, positions);
+    placeGroup(all, box, input, radius, positions, true);
     return { positions, regions: [], cuts: [], nodeRadius: radius };
   }
   const groups = input.partition.filter((g) => g.length > 0);
@@ -116,7 +121,7 @@ export function clusterLayout(given: ClusterInput): ClusterLayout {
     // Each region's width follows its node count, but no region gets too narrow to hold a node.
     const width = Math.max(radius * 3, (usable * group.length) / total);
     const box = { x, y: pad + 18 + label, width, height: input.height - 2 * pad - 18 - 2 * label };
-    placeGroup(group, box, input, radius, positions);
+    placeGroup(group, box, input, radius, positions, false);
     regions.push({ key: `region-${group.join('-')}`, ...box, y: pad, height: input.height - 2 * pad, label: `side ${String.fromCharCode(65 + g)}`, nodes: group });
     if (g > 0) cuts.push({ key: `cut-${g}`, x: x - gap / 2, y1: pad, y2: input.height - pad });
     x += width + gap;

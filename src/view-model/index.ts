@@ -40,8 +40,9 @@ export { messageSpots, messageProgress, type MessageSpot } from './cluster-messa
 export { layoutStatechart, edgeLabel, type StateBox, type EdgeShape, type StatechartLayout, type StatechartOptions } from './statechart-layout';
 export { rankStates, representative, type Ranking } from './statechart-rank';
 export { lastTransition, stateChanges, statesNamed, type TakenTransition } from './statechart-taken';
-export { statusLook, type StatusLook } from './node-status';
+export { statusLook, rulesByNode, ruleWords, type StatusLook, type NodeRules } from './node-status';
 export { headPath, crossPath, glyphPath, glyphFilled } from './glyphs';
 export { applyDelta, clampDomain, followDomain, includeStep, zoomAbout, type Domain, type DomainLimits } from './timeline-view';
 export { actionsFor, buttonLabel, type ActionItem, type ActionTarget, type ActionGroup } from './choice-menu';
 export { textNames } from './text-names';
+export { placeLabels, shortForms, type PlacedLabel } from './timeline-labels';

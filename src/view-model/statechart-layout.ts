@@ -1,5 +1,6 @@
 // Boxes and edge paths for a role's statechart, drawn from the machine's own description.
 // States go in rows (see statechart-rank.ts); forward transitions run downwards, transitions
+import { stateWords } from '../protocols/kit/narrate';
 // back up or along a row are routed around the right-hand side, and a transition that stays
 // in its state is a small loop. Paths are d3-shape strings; the component only renders them.
 import { curveBasis, line } from 'd3-shape';
@@ -67,7 +68,7 @@ type Pt = [number, number];
 const curve = line<Pt>().curve(curveBasis);
 
 export function edgeLabel(t: StatechartTransition): string {
-  return t.guard === null ? t.event : `${t.event} [${t.guard}]`;
+  return t.guard === null ? t.event : `${t.event} [${stateWords(t.guard)}]`;
 }
 
 export function layoutStatechart(chart: StatechartDescription, options: StatechartOptions = {}): StatechartLayout {

@@ -62,7 +62,7 @@ describe('layoutStatechart', () => {
     expect(layout.boxes.map((b) => b.id).sort()).toEqual(['aborted', 'committed', 'prepared', 'working']);
     expect(layout.edges.flatMap((e) => e.indices).sort()).toEqual(participant.transitions.map((_, i) => i));
     for (const edge of layout.edges) expect(edge.path).toMatch(/^M[\d.-]/);
-    expect(layout.edges.flatMap((e) => e.lines)).toContain('PREPARE [canCommit]');
+    expect(layout.edges.flatMap((e) => e.lines)).toContain('PREPARE [can commit]');
     const twoWays = layout.edges.find((e) => e.indices.includes(3))!;
     expect(twoWays.lines).toEqual(['ABORT', 'after decisionTimeout']);
     expect(layout.start).not.toBeNull();

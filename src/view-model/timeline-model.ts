@@ -3,6 +3,7 @@
 // builds in a few milliseconds).
 import type { DropReason, Envelope, NodeId, TraceEvent } from '../engine';
 import { timerTitle } from '../protocols/kit/events';
+import { stateWords } from '../protocols/kit/narrate';
 import type { Alert, Arrow, CrashInterval, PointKind, PointMark, TimelineModel, TimelineNames } from './timeline-types';
 
 /** Arrows spanning more steps than this are kept in a short separate list (see `windowTimeline`). */
@@ -109,7 +110,7 @@ function visit(b: Builder, event: TraceEvent, index: number): void {
       return b.point('duplicate', event, event.envelope.from, 'copy', index);
     }
     case 'state':
-      return b.point('state', event, event.node, event.to, index);
+      return b.point('state', event, event.node, stateWords(event.to), index);
     case 'note':
       return b.point('note', event, event.node, event.text, index);
     case 'timer-fire':

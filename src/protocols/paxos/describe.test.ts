@@ -43,16 +43,16 @@ describe('Paxos node descriptions', () => {
     expect(world.system.clientOps(world, 2)).toEqual([]);
   });
 
-  it('describe every message in the protocol’s own words', () => {
+  it('describe every message in the protocol’s own words, its payload first', () => {
     const ballot = { round: 2, proposer: 1 };
     expect(paxos.describeMessage({ type: 'PREPARE', ballot })).toBe('PREPARE (2,P1)');
-    expect(paxos.describeMessage({ type: 'PROMISE', ballot, accepted: null, value: null })).toBe('PROMISE (2,P1), nothing accepted');
+    expect(paxos.describeMessage({ type: 'PROMISE', ballot, accepted: null, value: null })).toBe('PROMISE (2,P1), none accepted');
     expect(paxos.describeMessage({ type: 'PROMISE', ballot, accepted: { round: 1, proposer: 2 }, value: 'B' })).toBe(
-      'PROMISE (2,P1), accepted B in (1,P2)',
+      'PROMISE (2,P1), had B @(1,P2)',
     );
     expect(paxos.describeMessage({ type: 'NACK', ballot, promised: { round: 3, proposer: 2 } })).toBe('NACK (2,P1): promised (3,P2)');
-    expect(paxos.describeMessage({ type: 'ACCEPT', ballot, value: 'A' })).toBe('ACCEPT (2,P1) value A');
-    expect(paxos.describeMessage({ type: 'ACCEPTED', ballot, value: 'A' })).toBe('ACCEPTED (2,P1) value A');
+    expect(paxos.describeMessage({ type: 'ACCEPT', ballot, value: 'A' })).toBe('ACCEPT A @(2,P1)');
+    expect(paxos.describeMessage({ type: 'ACCEPTED', ballot, value: 'A' })).toBe('ACCEPTED A @(2,P1)');
   });
 
   it('draw the statecharts from the machines, with the guards the broken variants replace', () => {

@@ -1,5 +1,5 @@
 // What the inspector shows for each node, in words a student follows.
-import { formatRecord, inState, nameList, type DescribedNode, type NodeView } from '../kit';
+import { formatRecord, inState, nameList, type DescribedNode, type NodeFact, type NodeView } from '../kit';
 import type { AcceptorContext } from './acceptor';
 import { ballotText } from './ballot';
 import { majorityOf } from './config';
@@ -9,9 +9,12 @@ const field = (name: string, value: string) => ({ name, value });
 
 const logText = (view: NodeView): string => formatRecord(view.persisted);
 
+const fact = (name: string, value: string): NodeFact => ({ kind: 'value', name, value });
+
 const down = (view: NodeView): DescribedNode => ({
   status: 'down',
   fields: [field('state', 'down: only its log survives'), field('log', logText(view))],
+  facts: [fact('log', logText(view))],
 });
 
 function describeAcceptor(view: NodeView): DescribedNode {
@@ -27,6 +30,10 @@ function describeAcceptor(view: NodeView): DescribedNode {
   return {
     status,
     fields: [field('state', state), field('promised', promised), field('accepted', accepted), field('log', logText(view))],
+    facts: [
+      fact('promised', context.promised === null ? '—' : ballotText(context.promised)),
+      fact('accepted', context.accepted === null ? '—' : `${context.value} @ ${ballotText(context.accepted)}`),
+    ],
   };
 }
 
@@ -55,6 +62,10 @@ function describeProposer(view: NodeView): DescribedNode {
       field('learned', learned),
       field('waiting for', waiting),
       field('log', logText(view)),
+    ],
+    facts: [
+      fact('ballot', context.ballot === null ? '—' : `${ballotText(context.ballot)}${context.proposal === null || context.learned !== null ? '' : ` for ${context.proposal}`}`),
+      fact('learned', context.learned ?? '—'),
     ],
   };
 }

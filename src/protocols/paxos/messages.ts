@@ -20,19 +20,19 @@ export type Received<T extends PaxosMessage['type']> = Extract<PaxosMessage, { t
 
 export function describeMessage(body: MessageBody): string {
   const ballot = ballotText(asBallot(body['ballot']));
+  // The payload first after the type, so a shortened label ("ACCEPT A") still says what matters.
   switch (body.type) {
     case 'PREPARE':
       return `PREPARE ${ballot}`;
     case 'PROMISE': {
       const accepted = asBallot(body['accepted']);
-      const what = accepted === null ? 'nothing accepted' : `accepted ${String(body['value'])} in ${ballotText(accepted)}`;
-      return `PROMISE ${ballot}, ${what}`;
+      return accepted === null ? `PROMISE ${ballot}, none accepted` : `PROMISE ${ballot}, had ${String(body['value'])} @${ballotText(accepted)}`;
     }
     case 'NACK':
       return `NACK ${ballot}: promised ${ballotText(asBallot(body['promised']))}`;
     case 'ACCEPT':
     case 'ACCEPTED':
-      return `${body.type} ${ballot} value ${String(body['value'])}`;
+      return `${body.type} ${String(body['value'])} @${ballot}`;
     default:
       return String(body.type);
   }

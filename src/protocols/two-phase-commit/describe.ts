@@ -1,14 +1,23 @@
 // What the inspector shows for each node, in words a student follows.
 import type { World } from '../../engine';
-import { formatRecord, inState, nameList, type DescribedNode, type NodeView } from '../kit';
+import { formatRecord, inState, nameList, type DescribedNode, type NodeFact, type NodeView } from '../kit';
 import type { CoordinatorContext } from './coordinator';
 import type { ParticipantContext } from './participant';
 
 const field = (name: string, value: string) => ({ name, value });
 const logField = (view: NodeView) => field('log', formatRecord(view.persisted));
 
+const fact = (name: string, value: string): NodeFact => ({ kind: 'value', name, value });
+
+/** A down node shows what survives: its log. */
+const downNode = (view: NodeView): DescribedNode => ({
+  status: 'down',
+  fields: [field('state', 'down: only its log survives'), logField(view)],
+  facts: [fact('log', formatRecord(view.persisted))],
+});
+
 function describeCoordinator(view: NodeView): DescribedNode {
-  if (view.state === null) return { status: 'down', fields: [field('state', 'down: only its log survives'), logField(view)] };
+  if (view.state === null) return downNode(view);
   const context = view.state.context as unknown as CoordinatorContext;
   const names = (ids: readonly number[]) => nameList(view.world, ids) || 'nobody';
   const votes = context.participants
@@ -24,9 +33,11 @@ function describeCoordinator(view: NodeView): DescribedNode {
       : inState(view.state, 'decided')
         ? [`decided ${decision}, delivering it`, 'waiting', `acknowledgements from ${names(missingAcks)}`]
         : ['finished: every participant knows the outcome', 'done', 'nothing'];
+  const shortVotes = context.participants.map((p, i) => `${view.world.system.nodes[p]!.name} ${context.votes[i] ?? '?'}`).join(' ');
   return {
     status,
     fields: [field('state', state), field('votes', votes), field('decision', decision), field('waiting for', waiting), logField(view)],
+    facts: [fact('votes', context.votes.some((v) => v !== null) ? shortVotes : '—'), fact('decision', context.decision === null ? '—' : decision)],
   };
 }
 
@@ -35,7 +46,7 @@ function blocked(world: World, node: number): boolean {
 }
 
 function describeParticipant(view: NodeView): DescribedNode {
-  if (view.state === null) return { status: 'down', fields: [field('state', 'down: only its log survives'), logField(view)] };
+  if (view.state === null) return downNode(view);
   const context = view.state.context as unknown as ParticipantContext;
   const vote = context.vote?.toUpperCase() ?? (context.willVoteNo ? 'not yet (will vote NO)' : 'not yet');
   const outcome = context.outcome === null ? 'unknown' : context.outcome === 'commit' ? 'committed' : 'aborted';
@@ -47,10 +58,15 @@ function describeParticipant(view: NodeView): DescribedNode {
         : ['prepared: in doubt, may not decide alone', 'waiting', 'the decision from the coordinator']
       : inState(view.state, 'committed')
         ? ['committed', 'done', 'nothing']
-        : ['aborted', 'failed', 'nothing'];
+        : ['aborted', 'done', 'nothing'];
+  const inDoubt = context.vote === 'yes' && context.outcome === null;
   return {
     status,
     fields: [field('state', state), field('vote', vote), field('outcome', outcome), field('waiting for', waiting), logField(view)],
+    facts: [
+      fact('vote', context.vote?.toUpperCase() ?? '—'),
+      { kind: 'value', name: 'outcome', value: context.outcome?.toUpperCase() ?? (inDoubt ? 'in doubt' : '—'), tone: inDoubt ? 'warn' : 'plain' },
+    ],
   };
 }
 

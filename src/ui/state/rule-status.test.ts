@@ -33,6 +33,14 @@ describe('the invariants and conditions panel', () => {
     expect(blocked.step).toBe(5);
   });
 
+  it('a condition that held and ended says when it held, and "show me" goes to where it began', () => {
+    const { final, events } = scenarioWorlds('coordinator-crash-after-prepare');
+    const blocked = conditionStatus(protocol.conditions, final, events).find((r) => r.id === 'blocked-in-doubt')!;
+    expect(blocked.state).toBe('held');
+    expect(blocked.step).toBe(5);
+    expect(blocked.until).toBeGreaterThan(5);
+  });
+
   it('every rule of a clean run holds', () => {
     const { final, events } = scenarioWorlds('happy-commit');
     const all = [...invariantStatus(protocol.invariants, final, final), ...conditionStatus(protocol.conditions, final, events)];

@@ -6,11 +6,16 @@ import type { RuleInfo } from '../../protocols/kit/types';
 export interface RuleStatus {
   readonly id: string;
   readonly description: string;
-  /** 'broken' or 'active' at the cursor; 'ahead' when it happens later in this branch. */
-  readonly state: 'ok' | 'broken' | 'active' | 'ahead';
+  /**
+   * 'broken' or 'active' at the cursor; 'held' for a condition that held earlier and has ended;
+   * 'ahead' when it happens later in this branch.
+   */
+  readonly state: 'ok' | 'broken' | 'active' | 'held' | 'ahead';
   readonly message: string | null;
   /** The step that shows it: where the invariant broke or the condition began. */
   readonly step: number | null;
+  /** For a condition that held and ended: the step it ended at. */
+  readonly until?: number;
 }
 
 export function invariantStatus(rules: readonly RuleInfo[], world: World, finalWorld: World): RuleStatus[] {
@@ -27,6 +32,8 @@ export function conditionStatus(rules: readonly RuleInfo[], world: World, events
   return rules.map(({ id, description }) => {
     const now = world.conditions[id];
     if (now !== undefined) return { id, description, state: 'active', message: now.message, step: began(events, id, world.step) };
+    const held = lastHeld(events, id, world.step);
+    if (held !== null) return { id, description, state: 'held', message: held.message, step: held.from, until: held.to };
     const later = events.find((e) => e.type === 'condition' && e.rule === id && e.active && e.step > world.step);
     if (later !== undefined && later.type === 'condition')
       return { id, description, state: 'ahead', message: later.message, step: later.step };
@@ -42,4 +49,20 @@ function began(events: readonly TraceEvent[], rule: string, step: number): numbe
     if (event.type === 'condition' && event.rule === rule && event.active) found = event.step;
   }
   return found;
+}
+
+/** The last time a condition held and ended, at or before `step`: from, to and what it said. */
+function lastHeld(events: readonly TraceEvent[], rule: string, step: number): { from: number; to: number; message: string } | null {
+  let open: { from: number; message: string } | null = null;
+  let last: { from: number; to: number; message: string } | null = null;
+  for (const event of events) {
+    if (event.step > step) break;
+    if (event.type !== 'condition' || event.rule !== rule) continue;
+    if (event.active) open ??= { from: event.step, message: event.message };
+    else if (open !== null) {
+      last = { ...open, to: event.step };
+      open = null;
+    }
+  }
+  return last;
 }

@@ -44,8 +44,15 @@ export class Simulation {
   readonly spec: RunSpec = $derived(runSpec(this.history));
   readonly branches: readonly BranchInfo[] = $derived(branchList(this.history));
   readonly choices: readonly Choice[] = $derived(enabled(this.world));
-  /** Whether the default scheduler has anything left to do at the cursor. */
-  readonly quiet: boolean = $derived(this.step >= this.end && next(this.world) === null);
+  /**
+   * On a fresh run with nothing pending, the protocol's first client operation (2PC's "begin",
+   * Paxos' first proposal): what Play and Step start with, so the first press always does something.
+   */
+  readonly startChoice: Choice | null = $derived(
+    this.step === 0 && this.end === 0 && next(this.world) === null ? (this.choices.find((c) => c.type === 'client') ?? null) : null,
+  );
+  /** Whether nothing is left to do at the cursor: no pending message or timer, and nothing to start. */
+  readonly quiet: boolean = $derived(this.step >= this.end && next(this.world) === null && this.startChoice === null);
   /** The caption of the story at the cursor: the latest one at or before it. */
   readonly caption: Caption | null = $derived(latestCaption(this.captions, this.step));
   /** Plain words for what the step at the cursor did, for the live region and the log. */
@@ -81,7 +88,7 @@ export class Simulation {
       this.notice = { tone: 'info', text: `The run has stopped: ${this.world.halted}.` };
       return false;
     }
-    const choice = next(this.world);
+    const choice = next(this.world) ?? this.startChoice;
     if (choice === null) {
       this.notice = { tone: 'info', text: QUIET_MESSAGE };
       return false;
@@ -163,6 +170,23 @@ export class Simulation {
       this.captions = compiled.captions;
       this.notice = null;
     }
+  }
+
+  /**
+   * Gives an opened link its scenario's captions back, when the link's run is that scenario
+   * (the same settings, and one run's choices begin the other's). Anything else is ignored.
+   */
+  adoptScenario(id: string): void {
+    const scenario = this.protocol.scenarios.find((s) => s.id === id);
+    if (scenario === undefined) return;
+    const { run } = this.protocol.compileScenario(scenario);
+    const spec = this.spec;
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    const shorter = Math.min(run.choices.length, spec.choices.length);
+    if (run.variant !== spec.variant || run.seed !== spec.seed || !same(run.config, spec.config)) return;
+    if (!same(run.choices.slice(0, shorter), spec.choices.slice(0, shorter))) return;
+    this.scenario = id;
+    this.captions = this.protocol.compileScenario(scenario).captions;
   }
 
   /** Opens an exact run (from a link or a scenario); on any problem, says so and starts fresh. */

@@ -1,6 +1,6 @@
 // The props every view of a simulation takes (DESIGN.md §4): plain values and callbacks, so the
 // views know nothing of the state classes that own the run.
-import type { Choice, NodeId, TraceEvent, World } from '../../engine';
+import type { BranchInfo, Choice, NodeId, TraceEvent, World } from '../../engine';
 import type { Protocol } from '../../protocols/kit/types';
 
 export interface ViewProps {
@@ -16,4 +16,7 @@ export interface ViewProps {
   readonly onselect: (node: NodeId) => void;
   /** A person's action, applied at the cursor (forking when the cursor is in the past). */
   readonly onchoose: (choice: Choice) => void;
+  /** The run's kept branches, and switching to one (the timeline marks where each forked). */
+  readonly branches?: readonly BranchInfo[];
+  readonly onbranch?: (id: number) => void;
 }
