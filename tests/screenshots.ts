@@ -66,8 +66,9 @@ for (const [protocol, scenarios] of [
   ['paxos', ['minority-quorum-two-values', 'forgetful-acceptor-two-values']],
 ] as const) {
   for (const id of scenarios) {
-    test(`${protocol}: ${id} at its last step`, async ({ page }) => {
-      await page.goto(`${protocol}.html`);
+    for (const theme of ['light', 'dark', 'projector'])
+    test(`${protocol}: ${id} at its last step, ${theme}`, async ({ page }) => {
+      await page.goto(`${protocol}.html?theme=${theme}`);
       const root = simulator(page);
       const card = page.locator(`[data-scenario="${id}"]`);
       await card.getByRole('button').click();
@@ -76,7 +77,7 @@ for (const [protocol, scenarios] of [
       await page.keyboard.press('End');
       await expect(root).toHaveAttribute('data-step', (await root.getAttribute('data-end'))!);
       await root.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-      await shot(page, `${protocol}-${id}`);
+      await shot(page, `${protocol}-${id}-${theme}`);
     });
   }
 }
