@@ -26,11 +26,6 @@ export type Choice =
 
 export type ChoiceType = Choice['type'];
 
-/** Choices that count against a checker's fault budget. */
-export function isFault(choice: Choice): boolean {
-  return choice.type === 'drop' || choice.type === 'duplicate' || choice.type === 'crash' || choice.type === 'partition';
-}
-
 export function sameChoice(a: Choice, b: Choice): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }

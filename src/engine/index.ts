@@ -1,6 +1,7 @@
 // The engine's public surface. Everything above the engine imports from here.
 export * from './types';
 export * from './choice';
+export * from './fault-kinds';
 export * from './network';
 export * from './random';
 export * from './system';
@@ -8,7 +9,6 @@ export * from './trace';
 export * from './world';
 export { apply, createWorld, ChoiceError } from './perform';
 export { enabled, next, due } from './schedule';
-export { worldKey } from './fingerprint';
 export { replay, runToQuiet, type Replay } from './run';
 export * from './codec';
 export * from './history';

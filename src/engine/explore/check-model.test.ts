@@ -85,45 +85,6 @@ describe('checkModel', () => {
     expect(checkModel(graph({ start: ['a'], a: ['b'] }, []), { maxStates: 3 })).toMatchObject({ exhaustive: true, distinctStates: 3 });
   });
 
-  it('never takes a fault action when the fault budget is zero, and takes at most the budget', () => {
-    // From every state one may `work` (up to 3) or `break`; two breaks make the state bad.
-    type S = { readonly work: number; readonly broken: number };
-    const taken: string[] = [];
-    const faulty: Model<S, 'work' | 'break'> = {
-      initial: () => [{ work: 0, broken: 0 }],
-      actions: (s) => (s.work < 3 ? ['work', 'break'] : ['break']),
-      step: (s, a) => {
-        taken.push(a);
-        return a === 'work' ? { ...s, work: s.work + 1 } : { ...s, broken: s.broken + 1 };
-      },
-      key: (s) => `${s.work}/${s.broken}`,
-      violation: (s) => (s.broken >= 2 ? { rule: 'whole', message: 'broken twice' } : null),
-      isFault: (a) => a === 'break',
-    };
-    expect(checkModel(faulty, { maxFaults: 0 })).toMatchObject({ kind: 'none', distinctStates: 4, exhaustive: true });
-    expect(taken).not.toContain('break');
-    expect(checkModel(faulty, { maxFaults: 1 })).toMatchObject({ kind: 'none', distinctStates: 8, exhaustive: true });
-    const result = checkModel(faulty, { maxFaults: 2 });
-    expect(result).toMatchObject({ kind: 'violation', rule: 'whole', depth: 3 });
-    if (result.kind === 'violation') {
-      expect(result.actions).toEqual(['break', 'break']);
-      expect(result.states.at(-1)).toEqual({ work: 0, broken: 2 });
-    }
-  });
-
-  it('merges states with the same canonical key when given one', () => {
-    // Two independent switches; up to swapping them, only "how many are on" matters.
-    const switches: Model<readonly boolean[], number> = {
-      initial: () => [[false, false]],
-      actions: (s) => [0, 1].filter((i) => !s[i]),
-      step: (s, i) => s.map((on, j) => on || j === i),
-      key: (s) => s.map(Number).join(''),
-      violation: () => null,
-    };
-    expect(checkModel(switches).distinctStates).toBe(4);
-    expect(checkModel(switches, { canonical: (s) => String(s.filter(Boolean).length) }).distinctStates).toBe(3);
-  });
-
   it('expands the retained form of each state but reports the run with the states themselves', () => {
     // States carry a history the checker does not need; `retain` drops it.
     type S = { readonly n: number; readonly history: readonly number[] };
@@ -147,7 +108,6 @@ describe('checkModel', () => {
     expect(() => checkModel(counting, { maxDepth: 0 })).toThrow(/maxDepth must be a whole number/);
     expect(() => checkModel(counting, { maxDepth: 2.5 })).toThrow(/maxDepth/);
     expect(() => checkModel(counting, { maxStates: -1 })).toThrow(/maxStates must be a whole number/);
-    expect(() => checkModel(counting, { maxFaults: -1 })).toThrow(/maxFaults must be a whole number/);
   });
 
   it('notices a model whose actions change between calls', () => {

@@ -1,5 +1,4 @@
-import { limitFaults } from './fault-limit';
-import { FingerprintSet } from './fingerprints';
+import { FingerprintSet } from './fingerprint-set';
 import { defaultMaxStates, ExploreError, type CheckOptions, type CheckResult, type Model, type ModelViolation } from './model';
 
 // Breadth-first search, level by level, so the first violation found lies on a shortest run.
@@ -35,16 +34,13 @@ class Origins {
   }
 }
 
-function checkOptions(options: CheckOptions<unknown>): { maxDepth: number; maxStates: number } {
+function checkOptions(options: CheckOptions): { maxDepth: number; maxStates: number } {
   const maxDepth = options.maxDepth ?? Infinity;
   const maxStates = options.maxStates ?? defaultMaxStates;
   if (!(maxDepth >= 1) || (Number.isFinite(maxDepth) && !Number.isInteger(maxDepth)))
     throw new ExploreError(`maxDepth must be a whole number of states, at least 1 (the initial state); got ${maxDepth}`);
   if (!Number.isInteger(maxStates) || maxStates < 1)
     throw new ExploreError(`maxStates must be a whole number, at least 1; got ${maxStates}`);
-  const maxFaults = options.maxFaults;
-  if (maxFaults !== undefined && (!Number.isInteger(maxFaults) || maxFaults < 0))
-    throw new ExploreError(`maxFaults must be a whole number, at least 0; got ${maxFaults}`);
   return { maxDepth, maxStates };
 }
 
@@ -52,18 +48,10 @@ function checkOptions(options: CheckOptions<unknown>): { maxDepth: number; maxSt
  * Searches every state reachable from the model's initial states, breadth first, and returns the
  * shortest run to a state that breaks an invariant, or says that none was found within the bounds.
  */
-export function checkModel<S, A>(model: Model<S, A>, options: CheckOptions<S> = {}): CheckResult<S, A> {
-  const bounds = checkOptions(options as CheckOptions<unknown>);
-  const keyOf = options.canonical ?? ((state: S) => model.key(state));
-  if (options.maxFaults !== undefined) {
-    const limited = limitFaults(model, options.maxFaults, keyOf);
-    const result = search(limited, bounds.maxDepth, bounds.maxStates, byKey(new FingerprintSet(), (s) => limited.key(s)));
-    if (result.kind === 'none') return result;
-    return { ...result, states: result.states.map((s) => s.state) };
-  }
-  const fingerprintOf = model.fingerprint?.bind(model);
+export function checkModel<S, A>(model: Model<S, A>, options: CheckOptions = {}): CheckResult<S, A> {
+  const bounds = checkOptions(options);
   const seen = new FingerprintSet();
-  const memory = options.canonical === undefined && fingerprintOf !== undefined ? byFingerprint(seen, fingerprintOf) : byKey(seen, keyOf);
+  const memory = model.fingerprint === undefined ? byKey(seen, (state: S) => model.key(state)) : byFingerprint(seen, model.fingerprint.bind(model));
   return search(model, bounds.maxDepth, bounds.maxStates, memory);
 }
 

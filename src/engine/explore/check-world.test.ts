@@ -6,12 +6,13 @@ import { pingSystem } from '../testing/ping';
 import { checkModel } from './check-model';
 import { checkWorld } from './check-world';
 import { ExploreError, type Model } from './model';
+import { faultBudget, type FaultBudget } from '../fault-kinds';
+import { Interner } from './interner';
 import { counterSystem } from './testing/counter';
-import { worldKey } from '../fingerprint';
-import { worldModel, type BudgetedWorld, type FaultBudget } from './world-model';
+import { worldModel, type BudgetedWorld } from './world-model';
 
-const none: FaultBudget = { crashes: 0, losses: 0, duplicates: 0, partitions: 0 };
-const one: FaultBudget = { crashes: 1, losses: 1, duplicates: 1, partitions: 1 };
+const none = faultBudget({});
+const one = faultBudget({}, 1);
 
 /** Replays a violation's choices and returns the first violation of the resulting world. */
 function replayed(system: ReturnType<typeof counterSystem>, seed: number, choices: readonly Choice[]) {
@@ -24,10 +25,10 @@ describe('checkWorld', () => {
   it('counts the same states whether it remembers worlds by their numeric fingerprint or by the text of their key', () => {
     for (const variant of ['no-dedupe', 'volatile'] as const) {
       const world = createWorld(counterSystem(variant), 5);
-      const fast = checkModel(worldModel(world, one), { maxDepth: 9 });
-      const byText = checkModel(worldModel(world, one, worldKey), { maxDepth: 9 });
-      expect(fast.distinctStates).toBe(byText.distinctStates);
-      expect(fast.kind).toBe(byText.kind);
+      const fast = checkModel(worldModel(world, one, new Interner()), { maxDepth: 9 });
+      const slow = checkModel({ ...worldModel(world, one, new Interner()), fingerprint: undefined }, { maxDepth: 9 });
+      expect(fast.distinctStates).toBe(slow.distinctStates);
+      expect(fast.kind).toBe(slow.kind);
     }
   });
 
@@ -70,7 +71,7 @@ describe('checkWorld', () => {
 
   it('never takes a drop, duplicate, crash or partition with a zero budget, and never a network knob', () => {
     const taken = new Set<string>();
-    const model = worldModel(createWorld(pingSystem(), 1), none);
+    const model = worldModel(createWorld(pingSystem(), 1), none, new Interner());
     checkModel({ ...model, step: (s, c) => (taken.add(c.type), model.step(s, c)) }, { maxDepth: 10 });
     expect([...taken].sort()).toEqual(['client', 'deliver', 'fire']);
   });
@@ -80,7 +81,7 @@ describe('checkWorld', () => {
     const budget: FaultBudget = { crashes: 1, losses: 2, duplicates: 0, partitions: 1 };
     const most = { crash: 0, drop: 0, duplicate: 0, partition: 0 };
     type Counted = { readonly inner: BudgetedWorld; readonly taken: typeof most };
-    const model = worldModel(createWorld({ ...pingSystem(), invariants: [] }, 1), budget);
+    const model = worldModel(createWorld({ ...pingSystem(), invariants: [] }, 1), budget, new Interner());
     const counted: Model<Counted, Choice> = {
       initial: () => model.initial().map((inner) => ({ inner, taken: { crash: 0, drop: 0, duplicate: 0, partition: 0 } })),
       actions: (s) => model.actions(s.inner),
@@ -109,7 +110,7 @@ describe('checkWorld', () => {
   });
 
   it('keeps on its frontier worlds that remember only their trace length and last event', () => {
-    const model = worldModel(createWorld(pingSystem(), 1), one);
+    const model = worldModel(createWorld(pingSystem(), 1), one, new Interner());
     const [start] = model.initial();
     const later = model.step(model.step(start!, { type: 'client', node: 0, op: 'start' }), { type: 'deliver', id: 0 });
     const kept = model.retain!(later);

@@ -22,12 +22,10 @@ export interface Model<S, A> {
   /**
    * An optional fast form of `key`: writes a 64-bit fingerprint of the state's key to `out[0]` and
    * `out[1]` without building the text. States with equal keys must get equal fingerprints. The
-   * checker uses it instead of hashing `key` when no `canonical` or `maxFaults` replaces the key.
+   * checker uses it, when given, instead of hashing `key`.
    */
   fingerprint?(state: S, out: Uint32Array): void;
   violation(state: S): ModelViolation | null;
-  /** Which actions are faults, counted against `CheckOptions.maxFaults`. */
-  isFault?(action: A): boolean;
   /**
    * The form of a new state that the checker keeps on its frontier until it is expanded, for a
    * model whose states drag along history they do not need (a world's trace). It must have the
@@ -36,7 +34,7 @@ export interface Model<S, A> {
   retain?(state: S): S;
 }
 
-export interface CheckOptions<S> {
+export interface CheckOptions {
   /**
    * The deepest level searched, counted as TLC counts: the initial states are depth 1, so a run
    * of k actions ends at depth k + 1. Default: no bound.
@@ -44,14 +42,6 @@ export interface CheckOptions<S> {
   readonly maxDepth?: number;
   /** The most distinct states stored before the search gives up. Default 1,000,000. */
   readonly maxStates?: number;
-  /** The most fault actions (`model.isFault`) on any run. The budget left is part of the state. */
-  readonly maxFaults?: number;
-  /**
-   * Symmetry reduction: a key that is equal for states that are the same up to renaming
-   * interchangeable things (see `symmetry.ts`). Replaces `model.key`. It is sound only when the
-   * model and its invariants really are symmetric; the counterexample is still a real run.
-   */
-  readonly canonical?: (state: S) => string;
 }
 
 export type CheckResult<S, A> =

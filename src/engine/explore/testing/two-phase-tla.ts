@@ -4,7 +4,6 @@
 // grows, and receiving a message does not remove it, exactly as in the spec. The invariant is
 // TPConsistent: no RM has committed while another has aborted.
 import type { Model } from '../model';
-import type { Permutation } from '../symmetry';
 
 export type RmState = 'working' | 'prepared' | 'committed' | 'aborted';
 export type TmState = 'init' | 'committed' | 'aborted';
@@ -75,30 +74,18 @@ function next(state: TwoPhaseState, action: TwoPhaseAction): TwoPhaseState {
   }
 }
 
-function permuteBits(set: number, permutation: Permutation): number {
-  let out = 0;
-  permutation.forEach((to, from) => {
-    if (has(set, from)) out |= 1 << to;
-  });
-  return out;
-}
-
-/** The state's key with RM `i` renamed `permutation[i]`. */
-export function twoPhaseKeyUnder(state: TwoPhaseState, permutation: Permutation): string {
-  const rmState = new Array<string>(state.rmState.length);
-  state.rmState.forEach((value, rm) => (rmState[permutation[rm]!] = value[0]!));
-  const tmPrepared = permuteBits(state.tmPrepared, permutation);
-  const prepared = permuteBits(state.preparedMsgs, permutation);
-  return `${rmState.join('')}|${state.tmState}|${tmPrepared}|${prepared}${state.commitMsg ? 'C' : ''}${state.abortMsg ? 'A' : ''}`;
+/** The state as text: one letter per RM, then the TM, the prepared sets and the messages sent. */
+function twoPhaseKey(state: TwoPhaseState): string {
+  const rmState = state.rmState.map((value) => value[0]!).join('');
+  return `${rmState}|${state.tmState}|${state.tmPrepared}|${state.preparedMsgs}${state.commitMsg ? 'C' : ''}${state.abortMsg ? 'A' : ''}`;
 }
 
 /** TwoPhase.tla with `rmCount` resource managers, optionally with a deliberate bug. */
 export function twoPhaseTla(rmCount: number, bug: TwoPhaseBug = 'none'): Model<TwoPhaseState, TwoPhaseAction> {
-  const identity = Array.from({ length: rmCount }, (_, i) => i);
   return {
     initial: () => [
       {
-        rmState: identity.map(() => 'working' as const),
+        rmState: Array.from({ length: rmCount }, () => 'working' as const),
         tmState: 'init',
         tmPrepared: 0,
         preparedMsgs: 0,
@@ -108,7 +95,7 @@ export function twoPhaseTla(rmCount: number, bug: TwoPhaseBug = 'none'): Model<T
     ],
     actions: (state) => enabledActions(state, rmCount, bug),
     step: next,
-    key: (state) => twoPhaseKeyUnder(state, identity),
+    key: twoPhaseKey,
     violation(state) {
       const committed = state.rmState.indexOf('committed');
       const aborted = state.rmState.indexOf('aborted');

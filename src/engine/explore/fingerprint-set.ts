@@ -39,12 +39,6 @@ function hashKey(key: string): void {
   if (laneHigh === 0 && laneLow === 0) laneLow = 1;
 }
 
-/** The 64-bit fingerprint of a key as a hexadecimal string, for tests and diagnostics. */
-export function fingerprint(key: string): string {
-  hashKey(key);
-  return laneHigh.toString(16).padStart(8, '0') + laneLow.toString(16).padStart(8, '0');
-}
-
 /**
  * A set of 64-bit fingerprints of string keys: open addressing with linear probing, each slot two
  * adjacent 32-bit words (high, low), so a probe touches one cache line.
