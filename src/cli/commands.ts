@@ -1,7 +1,7 @@
 // The three commands: list, run, check. Each returns its exit code: 0 fine, 1 a violation was
 // found (check), 2 bad input.
 import { existsSync, readFileSync } from 'node:fs';
-import { checkWorld, ExploreError, frameUrl, type FaultBudget } from '../engine';
+import { checkWorld, ExploreError, faultBudgetText, faultKinds, frameUrl, type FaultBudget } from '../engine';
 import { checkingStart, configFromText } from '../protocols/kit';
 import { openLink, openRun, replayOpened, type OpenedRun } from '../protocols/open-run';
 import { protocolById, protocols } from '../protocols/registry';
@@ -57,13 +57,15 @@ export function run(io: Io, parsed: Parsed): number {
   return 0;
 }
 
+/** The budget: one option per fault kind (`--crashes 1`), each defaulting to the protocol's. */
 function readBudget(parsed: Parsed, defaults: FaultBudget): FaultBudget {
-  const read = (name: keyof FaultBudget) => {
-    const value = intOption(parsed, name, defaults[name], 0, 5);
+  const budget = { ...defaults };
+  for (const { kind } of faultKinds) {
+    const value = intOption(parsed, kind, defaults[kind], 0, 5);
     if (typeof value === 'string') throw new UsageError(value);
-    return value;
-  };
-  return { crashes: read('crashes'), losses: read('losses'), duplicates: read('duplicates'), partitions: read('partitions') };
+    budget[kind] = value;
+  }
+  return budget;
 }
 
 function readConfig(parsed: Parsed): Record<string, string> {
@@ -93,10 +95,9 @@ export function check(io: Io, parsed: Parsed): number {
   const opened = openRun({ protocol: protocol.id, variant, config, seed, choices: [] });
   if (!opened.ok) throw new UsageError(opened.reason);
   const budget = readBudget(parsed, protocol.checking.budget);
-  const budgetText = `${budget.crashes} crash(es), ${budget.losses} loss(es), ${budget.duplicates} duplicate(s), ${budget.partitions} partition(s)`;
   const changed = Object.entries(config).filter(([key, value]) => protocol.defaults()[key] !== value);
   const setting = changed.length === 0 ? '' : ` with ${changed.map(([k, v]) => `${k}=${String(v)}`).join(', ')}`;
-  io.err.write(`checking ${protocol.id} (${variant})${setting}, to depth ${depth}, at most ${budgetText} per run…\n`);
+  io.err.write(`checking ${protocol.id} (${variant})${setting}, to depth ${depth}, at most ${faultBudgetText(budget)} per run…\n`);
   const prefix = parsed.options.has('from-start') ? [] : checkingStart(protocol, variant, config);
   if (prefix.length > 0) io.err.write(`starting from: ${protocol.checking.prefix!.summary} (${choiceCount(prefix)}; --from-start to search from the beginning)\n`);
   let result;

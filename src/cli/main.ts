@@ -1,5 +1,6 @@
 // `npx fault-lines`: run a shared run and print its narrated trace, check a protocol variant with
 // the model checker, or list what there is.
+import { faultKinds } from '../engine';
 import { parseArgs } from './args';
 import { check, list, run, UsageError, type Io } from './commands';
 
@@ -9,7 +10,7 @@ export const usage = `usage:
   fault-lines run <share-link | file | protocol/scenario>
       replay a run and print its narrated trace
   fault-lines check <protocol> [--variant ID] [--set key=value]... [--depth N]
-                    [--crashes N] [--losses N] [--duplicates N] [--partitions N]
+                    ${faultKinds.map(({ kind }) => `[--${kind} N]`).join(' ')}
                     [--max-states N] [--base URL] [--from-start]
       search every order of events and faults within the bounds (defaults: the
       protocol's small instance, e.g. 2 participants for two-phase commit, depth 12,
@@ -17,7 +18,7 @@ export const usage = `usage:
       exit 0 when nothing breaks, 1 with the shortest violating run
 `;
 
-const known = ['variant', 'set', 'depth', 'crashes', 'losses', 'duplicates', 'partitions', 'max-states', 'base'];
+const known = ['variant', 'set', 'depth', ...faultKinds.map(({ kind }) => kind), 'max-states', 'base'];
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const parsed = parseArgs(argv, known, ['from-start']);

@@ -1,7 +1,7 @@
 // `defineProtocol`: the one place a protocol definition becomes the `Protocol` contract the UI,
 // CLI and tests consume. Built systems are cached per (config, variant), so the adapters' memo
 // tables survive between runs of the same configuration.
-import { choiceLabel, type NodeId, type System, type World } from '../../engine';
+import { choiceLabel, faultBudget, type NodeId, type System, type World } from '../../engine';
 import { buildSystem } from './build-system';
 import { defaultConfig, networkOptions, validateConfig } from './config';
 import type { ProtocolDefinition } from './definition';
@@ -52,7 +52,7 @@ export function defineProtocol(definition: ProtocolDefinition): Protocol {
       config: definition.checking?.config ?? {},
       ...(definition.checking?.prefix === undefined ? {} : { prefix: definition.checking.prefix }),
       maxDepth: definition.checking?.maxDepth ?? 12,
-      budget: definition.checking?.budget ?? { crashes: 1, losses: 1, duplicates: 0, partitions: 0 },
+      budget: faultBudget(definition.checking?.budget ?? { crashes: 1, losses: 1 }),
     },
     defaults: () => defaultConfig(options),
     validate: (input) => validateConfig(options, input),

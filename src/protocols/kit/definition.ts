@@ -1,6 +1,6 @@
 // What a protocol author writes; `defineProtocol` turns it into the `Protocol` contract.
 import type { AnyStateMachine } from 'xstate';
-import type { MessageBody, NodeId, Persisted, Rule, World } from '../../engine';
+import type { FaultBudget, MessageBody, NodeId, Persisted, Rule, World } from '../../engine';
 import type { NodeFact } from './facts';
 import type { MachineState } from './machine-state';
 import type { CheckingDefaults, Config, ConfigOption, Explainer, NodeStatus, Scenario, Variant } from './types';
@@ -79,6 +79,9 @@ export interface ProtocolDefinition {
   readonly describeMessage: (body: MessageBody) => string;
   readonly scenarios: readonly Scenario[];
   readonly explainer: Explainer;
-  /** What `fault-lines check` searches by default; the kit's default is the protocol's defaults to depth 12, one crash and one loss. */
-  readonly checking?: Partial<CheckingDefaults>;
+  /**
+   * What `fault-lines check` searches by default; the kit's default is the protocol's defaults to
+   * depth 12, one crash and one loss. A budget names only the kinds of fault it allows.
+   */
+  readonly checking?: Partial<Omit<CheckingDefaults, 'budget'>> & { readonly budget?: Partial<FaultBudget> };
 }

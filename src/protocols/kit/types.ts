@@ -1,6 +1,6 @@
 // The contract between a protocol and everything above it (view-model, UI, CLI, tests).
 // A protocol is made with `defineProtocol` (define-protocol.ts); consumers only see `Protocol`.
-import type { Choice, Config, ConfigValue, Json, MessageBody, NodeId, RunSpec, System, TraceEvent, World } from '../../engine';
+import type { Choice, Config, ConfigValue, FaultBudget, Json, MessageBody, NodeId, RunSpec, System, TraceEvent, World } from '../../engine';
 
 // A run (`RunSpec`) and its config are engine data, so the share-link codec can carry them.
 export type { Config, ConfigValue, RunSpec } from '../../engine';
@@ -131,7 +131,7 @@ export interface CheckingDefaults {
    */
   readonly prefix?: { readonly summary: string; readonly steps: readonly ScenarioStep[] };
   readonly maxDepth: number;
-  readonly budget: { readonly crashes: number; readonly losses: number; readonly duplicates: number; readonly partitions: number };
+  readonly budget: FaultBudget;
 }
 
 export interface RoleInfo {

@@ -46,5 +46,5 @@ export const twoPhaseCommit = defineProtocol({
   explainer,
   // Two participants already show every broken variant (in 7 to 9 steps); three make the
   // correct protocol's search to the same depth about twenty times larger.
-  checking: { config: { participants: 2 }, maxDepth: 12, budget: { crashes: 1, losses: 1, duplicates: 0, partitions: 0 } },
+  checking: { config: { participants: 2 }, maxDepth: 12, budget: { crashes: 1, losses: 1 } },
 });
