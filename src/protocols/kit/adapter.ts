@@ -9,9 +9,13 @@ import { toMachineEvent } from './events';
 import { canonicalJson, stateLabel, type MachineState, type StateValue } from './machine-state';
 import { TransitionMemo } from './transition-memo';
 
-/** What every machine receives as input: who it is, and its log when it restarts after a crash. */
-export interface MachineInput {
-  readonly self: NodeInput;
+/**
+ * What every machine receives as input: who it is, and its log when it restarts after a crash.
+ * `Config` is the protocol's validated config, typed as its options declare it
+ * (`MachineInput<ConfigOf<typeof options>>`), so a machine reads `input.self.config.retryTicks`.
+ */
+export interface MachineInput<Config = NodeInput['config']> {
+  readonly self: Omit<NodeInput, 'config'> & { readonly config: Config };
   /** `null` on a fresh start; the persisted record (possibly empty) when recovering. */
   readonly log: Persisted | null;
 }

@@ -4,23 +4,35 @@
 import { choiceLabel, faultBudget, type NodeId, type System, type World } from '../../engine';
 import { buildSystem } from './build-system';
 import { defaultConfig, networkOptions, validateConfig } from './config';
-import type { ProtocolDefinition } from './definition';
+import type { DescribeNode, ProtocolDefinition, RoleDefinitions } from './definition';
 import { activeStateIds, canonicalJson } from './machine-state';
 import { narrate } from './narrate';
 import { compileScenario } from './scenario';
 import { describeStatechart } from './statechart';
-import type { NodeDescription, Protocol } from './types';
+import type { ConfigOption, NodeDescription, Protocol } from './types';
 import { machineState } from './world-query';
 
 const systemCacheMax = 32;
 
 function checkDefinition(definition: ProtocolDefinition): void {
   if (definition.variants[0]?.id !== 'correct') throw new Error(`${definition.id}: the first variant must be "correct"`);
+  const { describe } = definition;
+  if (typeof describe !== 'function')
+    for (const role of Object.keys(definition.roles))
+      if (describe[role] === undefined) throw new Error(`${definition.id}: describe says nothing of role ${role}`);
   for (const variant of definition.variants)
     for (const role of Object.keys(variant.machines ?? {}))
       if (definition.roles[role] === undefined) throw new Error(`${definition.id}: variant ${variant.id} replaces unknown role ${role}`);
 }
 
+/**
+ * Makes a protocol from its definition. Typed by the definition's options and roles: declare the
+ * options `as const` and `topology` and the machines read them typed (`ConfigOf`); give
+ * `describe` per role and each sees its machine's context.
+ */
+export function defineProtocol<const Options extends readonly ConfigOption[], Roles extends RoleDefinitions>(
+  definition: ProtocolDefinition<Options, Roles>,
+): Protocol;
 export function defineProtocol(definition: ProtocolDefinition): Protocol {
   checkDefinition(definition);
   const options = [...definition.config, ...networkOptions];
@@ -85,7 +97,8 @@ function describeNode(definition: ProtocolDefinition, world: World, node: NodeId
   const spec = world.system.nodes[node];
   const record = world.nodes[node];
   if (spec === undefined || record === undefined) throw new Error(`there is no node ${node}`);
-  const described = definition.describe({
+  const describe: DescribeNode = typeof definition.describe === 'function' ? definition.describe : definition.describe[spec.role]!;
+  const described = describe({
     world,
     id: node,
     name: spec.name,

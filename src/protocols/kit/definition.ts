@@ -1,17 +1,27 @@
 // What a protocol author writes; `defineProtocol` turns it into the `Protocol` contract.
-import type { AnyStateMachine } from 'xstate';
+//
+// The definition is typed by its options and its roles: `topology` and the machines read the
+// config as the options declare it (`ConfigOf`), and `describe` and client operations see each
+// role's own machine context. A definition typed only loosely (options as `readonly
+// ConfigOption[]`, one `describe(view)` for every role) is still accepted as it is.
+import type { AnyStateMachine, ContextFrom } from 'xstate';
 import type { FaultBudget, MessageBody, NodeId, Persisted, Rule, World } from '../../engine';
 import type { NodeFact } from './facts';
-import type { MachineState } from './machine-state';
-import type { CheckingDefaults, Config, ConfigOption, Explainer, NodeStatus, Scenario, Variant } from './types';
+import type { MachineContext, MachineState } from './machine-state';
+import type { CheckingDefaults, ConfigOf, ConfigOption, Explainer, NodeStatus, Scenario, Variant } from './types';
 
-export interface RoleDefinition {
-  readonly machine: AnyStateMachine;
+export interface RoleDefinition<Machine extends AnyStateMachine = AnyStateMachine> {
+  readonly machine: Machine;
   readonly title: string;
   /** Fewest and most nodes of this role a config may ask for. */
   readonly min: number;
   readonly max: number;
 }
+
+export type RoleDefinitions = { readonly [role: string]: RoleDefinition };
+
+/** The context of a role's machine, as `describe` and client operations see it. */
+export type ContextOf<Role extends RoleDefinition> = ContextFrom<Role['machine']>;
 
 /** One node of the configured system: its role and its name ("coordinator", "P1"). */
 export interface Placement {
@@ -29,15 +39,15 @@ export interface VariantDefinition extends Variant {
   readonly machines?: { readonly [role: string]: AnyStateMachine };
 }
 
-/** What a description function sees of one node. */
-export interface NodeView {
+/** What a description function sees of one node; `Context` is its role's machine context. */
+export interface NodeView<Context = MachineContext> {
   readonly world: World;
   readonly id: NodeId;
   readonly name: string;
   readonly role: string;
   readonly up: boolean;
   /** The machine state while up; null while down. */
-  readonly state: MachineState | null;
+  readonly state: MachineState<Context> | null;
   readonly persisted: Persisted;
 }
 
@@ -50,38 +60,49 @@ export interface DescribedNode {
   readonly facts?: readonly NodeFact[];
 }
 
-export interface ClientOpDefinition {
+export type DescribeNode<Context = MachineContext> = (view: NodeView<Context>) => DescribedNode;
+
+/** One description per role, each seeing its own machine's context. */
+export type DescribeRoles<Roles extends RoleDefinitions> = { readonly [R in keyof Roles]: DescribeNode<ContextOf<Roles[R]>> };
+
+export interface ClientOpDefinition<Role extends string = string, Context = MachineContext> {
   readonly op: string;
-  readonly role: string;
+  readonly role: Role;
   /** The button's words: "Begin a transaction". */
   readonly label: string;
   /** Completes "a client asks P2 to ...": "vote NO when asked". */
   readonly phrase: string;
   /** Whether the (up) node offers the operation in its current state. */
-  readonly offered: (state: MachineState) => boolean;
+  readonly offered: (state: MachineState<Context>) => boolean;
 }
 
-export interface ProtocolDefinition {
+/** A client operation of any of the roles, its `offered` seeing that role's machine context. */
+export type ClientOpOf<Roles extends RoleDefinitions> = {
+  readonly [R in keyof Roles & string]: ClientOpDefinition<R, ContextOf<Roles[R]>>;
+}[keyof Roles & string];
+
+/** What `fault-lines check` searches by default; a budget names only the kinds of fault it allows. */
+export type CheckingDefinition = Partial<Omit<CheckingDefaults, 'budget'>> & { readonly budget?: Partial<FaultBudget> };
+
+export interface ProtocolDefinition<Options extends readonly ConfigOption[] = readonly ConfigOption[], Roles extends RoleDefinitions = RoleDefinitions> {
   readonly id: string;
   readonly title: string;
   readonly summary: string;
-  readonly roles: { readonly [role: string]: RoleDefinition };
+  readonly roles: Roles;
   /** The protocol's own options; the kit adds the shared network options after them. */
-  readonly config: readonly ConfigOption[];
+  readonly config: Options;
   /** The nodes for a (valid) config, in order: their index is their node id. */
-  readonly topology: (config: Config) => readonly Placement[];
+  topology(config: ConfigOf<Options>): readonly Placement[];
   /** The first must be `correct`. */
   readonly variants: readonly VariantDefinition[];
   readonly invariants: readonly Rule[];
   readonly conditions: readonly Rule[];
-  readonly clientOps: readonly ClientOpDefinition[];
-  readonly describe: (node: NodeView) => DescribedNode;
+  readonly clientOps: readonly ClientOpOf<Roles>[];
+  /** Per role (`{ coordinator: (view) => ..., participant: ... }`), or one function for every role. */
+  readonly describe: DescribeNode | DescribeRoles<Roles>;
   readonly describeMessage: (body: MessageBody) => string;
   readonly scenarios: readonly Scenario[];
   readonly explainer: Explainer;
-  /**
-   * What `fault-lines check` searches by default; the kit's default is the protocol's defaults to
-   * depth 12, one crash and one loss. A budget names only the kinds of fault it allows.
-   */
-  readonly checking?: Partial<Omit<CheckingDefaults, 'budget'>> & { readonly budget?: Partial<FaultBudget> };
+  /** The kit's default is the protocol's defaults to depth 12, one crash and one loss. */
+  readonly checking?: CheckingDefinition;
 }

@@ -6,9 +6,13 @@ import type { Json } from '../../engine';
 /** XState's state value: a state name, or nested names for compound states. */
 export type StateValue = string | { readonly [state: string]: StateValue };
 
-export interface MachineState {
+/** A machine's context as the engine stores it: plain data. */
+export type MachineContext = { readonly [key: string]: Json };
+
+/** A node's machine state; `Context` is the role's own context type where the kit knows the role. */
+export interface MachineState<Context = MachineContext> {
   readonly value: StateValue;
-  readonly context: { readonly [key: string]: Json };
+  readonly context: Context;
 }
 
 /** Every active state as a dotted id from the root, parents before children ("decided", "decided.commit"). */
@@ -31,7 +35,7 @@ export function stateLabel(value: StateValue): string {
 }
 
 /** Whether `id` (a dotted id such as "decided" or "decided.commit") is active. */
-export function inState(state: MachineState, id: string): boolean {
+export function inState(state: { readonly value: StateValue }, id: string): boolean {
   let current = state.value;
   if (typeof current === 'string') return current === id;
   const parts = id.split('.');

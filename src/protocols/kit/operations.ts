@@ -28,16 +28,21 @@ export interface OperationReturn {
 
 export type OperationObservation = OperationInvoke | OperationReturn;
 
-function isRecord(value: Json): value is { readonly [key: string]: Json } {
+type Fields = { readonly [key: string]: Json };
+
+function isRecord(value: Json): value is Fields {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const isInvoke = (value: Fields): value is Fields & OperationInvoke =>
+  value['operation'] === 'invoke' && typeof value['id'] === 'string' && typeof value['action'] === 'string';
+
+const isReturn = (value: Fields): value is Fields & OperationReturn =>
+  value['operation'] === 'return' && typeof value['id'] === 'string' && typeof value['ok'] === 'boolean';
+
 /** The observation's operation part, or null for observations of other kinds. */
 export function asOperation(value: Json): OperationObservation | null {
-  if (!isRecord(value) || typeof value['id'] !== 'string') return null;
-  if (value['operation'] === 'invoke' && typeof value['action'] === 'string') return value as unknown as OperationInvoke;
-  if (value['operation'] === 'return' && typeof value['ok'] === 'boolean') return value as unknown as OperationReturn;
-  return null;
+  return isRecord(value) && (isInvoke(value) || isReturn(value)) ? value : null;
 }
 
 /** One client operation with both ends (the return is null while it is still open). */

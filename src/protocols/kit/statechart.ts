@@ -79,7 +79,7 @@ export function describeStatechart(machine: AnyStateMachine): StatechartDescript
     }
     for (const child of Object.values(node.states)) visit(child, node);
   };
-  visit(machine.root as unknown as NodeLike, null);
-  transitions.unshift(...transitionsOf(machine.root as unknown as NodeLike));
+  visit(machine.root, null);
+  transitions.unshift(...transitionsOf(machine.root));
   return { id: machine.id, states, transitions };
 }

@@ -18,6 +18,21 @@ export type ConfigOption = {
   | { readonly kind: 'enum'; readonly default: string; readonly values: readonly string[]; readonly message: string }
 );
 
+/**
+ * The config that a list of options describes, each key typed by its option's kind: declare the
+ * options `as const satisfies readonly ConfigOption[]` and read `ConfigOf<typeof options>`. For
+ * options typed only as `readonly ConfigOption[]` it is a plain record of values.
+ */
+export type ConfigOf<Options extends readonly ConfigOption[]> = {
+  readonly [O in Options[number] as O['key']]: O extends { readonly kind: 'int' }
+    ? number
+    : O extends { readonly kind: 'boolean' }
+      ? boolean
+      : O extends { readonly kind: 'enum'; readonly values: readonly (infer V)[] }
+        ? V
+        : never;
+};
+
 export type ConfigResult = { readonly ok: true; readonly config: Config } | { readonly ok: false; readonly problems: readonly string[] };
 
 export interface Variant {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Observation, World } from '../../engine';
+import { emptyWorld, type Observation, type World } from '../../engine';
+import { pingSystem } from '../../engine/testing/ping';
 import { observed, observationsOf, onObservations } from './world-query';
 
-const worldWith = (observations: Observation[]) => ({ observations }) as unknown as World;
+const worldWith = (observations: Observation[]): World => ({ ...emptyWorld(pingSystem(), 1), observations });
 const seen = (node: number, value: Observation['value']): Observation => ({ step: 0, tick: 0, node, value });
 
 describe('reading observations', () => {

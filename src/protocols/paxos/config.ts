@@ -1,8 +1,8 @@
 // The options of Paxos (the kit adds the shared network options) and its topology: proposers
 // P1..Pn, then acceptors A1..Am. Proposers also act as the learners.
-import type { Config, ConfigOption, Placement } from '../kit';
+import type { ConfigOf, ConfigOption, Placement } from '../kit';
 
-export const options: readonly ConfigOption[] = [
+export const options = [
   {
     key: 'proposers',
     label: 'Proposers',
@@ -40,7 +40,10 @@ export const options: readonly ConfigOption[] = [
     kind: 'boolean',
     default: false,
   },
-];
+] as const satisfies readonly ConfigOption[];
+
+/** The config as the machines read it: `proposers`, `acceptors`, `retryTicks`, `randomizedBackoff`. */
+export type PaxosConfig = ConfigOf<typeof options>;
 
 /** Each proposer's own value: "A" for P1, "B" for P2, "C" for P3. */
 export const ownValue = (proposer: number): string => String.fromCharCode(64 + proposer);
@@ -48,11 +51,9 @@ export const ownValue = (proposer: number): string => String.fromCharCode(64 + p
 /** The smallest majority of `count` acceptors. */
 export const majorityOf = (count: number): number => Math.floor(count / 2) + 1;
 
-export function topology(config: Config): Placement[] {
-  const proposers = Number(config['proposers']);
-  const acceptors = Number(config['acceptors']);
+export function topology(config: PaxosConfig): Placement[] {
   return [
-    ...Array.from({ length: proposers }, (_, i) => ({ role: 'proposer', name: `P${i + 1}` })),
-    ...Array.from({ length: acceptors }, (_, i) => ({ role: 'acceptor', name: `A${i + 1}` })),
+    ...Array.from({ length: config.proposers }, (_, i) => ({ role: 'proposer', name: `P${i + 1}` })),
+    ...Array.from({ length: config.acceptors }, (_, i) => ({ role: 'acceptor', name: `A${i + 1}` })),
   ];
 }

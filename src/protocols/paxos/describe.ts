@@ -7,19 +7,19 @@ import type { ProposerContext } from './proposer';
 
 const field = (name: string, value: string) => ({ name, value });
 
-const logText = (view: NodeView): string => formatRecord(view.persisted);
+const logText = (view: NodeView<unknown>): string => formatRecord(view.persisted);
 
 const fact = (name: string, value: string): NodeFact => ({ kind: 'value', name, value });
 
-const down = (view: NodeView): DescribedNode => ({
+const down = (view: NodeView<unknown>): DescribedNode => ({
   status: 'down',
   fields: [field('state', 'down: only its log survives'), field('log', logText(view))],
   facts: [fact('log', logText(view))],
 });
 
-function describeAcceptor(view: NodeView): DescribedNode {
+function describeAcceptor(view: NodeView<AcceptorContext>): DescribedNode {
   if (view.state === null) return down(view);
-  const context = view.state.context as unknown as AcceptorContext;
+  const { context } = view.state;
   const promised = context.promised === null ? 'no ballot yet' : `ballot ${ballotText(context.promised)}: it refuses anything lower`;
   const accepted = context.accepted === null ? 'nothing yet' : `${context.value} in ballot ${ballotText(context.accepted)}`;
   const [state, status]: [string, DescribedNode['status']] = inState(view.state, 'idle')
@@ -37,9 +37,9 @@ function describeAcceptor(view: NodeView): DescribedNode {
   };
 }
 
-function describeProposer(view: NodeView): DescribedNode {
+function describeProposer(view: NodeView<ProposerContext>): DescribedNode {
   if (view.state === null) return down(view);
-  const context = view.state.context as unknown as ProposerContext;
+  const { context } = view.state;
   const majority = majorityOf(context.acceptors.length);
   const ballot = context.ballot === null ? 'none yet' : ballotText(context.ballot);
   const learned = context.learned === null ? 'nothing yet' : `${context.learned} is chosen`;
@@ -70,6 +70,4 @@ function describeProposer(view: NodeView): DescribedNode {
   };
 }
 
-export function describe(view: NodeView): DescribedNode {
-  return view.role === 'acceptor' ? describeAcceptor(view) : describeProposer(view);
-}
+export const describe = { proposer: describeProposer, acceptor: describeAcceptor };

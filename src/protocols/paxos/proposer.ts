@@ -21,7 +21,7 @@ import { setup } from 'xstate';
 import type { NodeId, Persisted } from '../../engine';
 import { kitActions, type MachineInput } from '../kit';
 import { ballotKey, ballotText, compareBallots, type Ballot } from './ballot';
-import { majorityOf, ownValue } from './config';
+import { majorityOf, ownValue, type PaxosConfig } from './config';
 import type { Received } from './messages';
 import { learnedValue, tallied, type Tally } from './tally';
 
@@ -60,7 +60,7 @@ const base = setup({
   types: {
     context: {} as ProposerContext,
     events: {} as ProposerEvent,
-    input: {} as MachineInput,
+    input: {} as MachineInput<PaxosConfig>,
   },
   actions: kitActions,
   guards: {
@@ -172,8 +172,8 @@ export const proposer = actions.createMachine({
       proposal: null,
       tally: {},
       boot: input.log === null ? 'fresh' : 'recovered',
-      retryTicks: Number(input.self.config['retryTicks']),
-      randomizedBackoff: input.self.config['randomizedBackoff'] === true,
+      retryTicks: input.self.config.retryTicks,
+      randomizedBackoff: input.self.config.randomizedBackoff,
     };
   },
   initial: 'start',

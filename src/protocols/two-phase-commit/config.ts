@@ -1,8 +1,8 @@
 // The options of two-phase commit (the kit adds the shared network options) and its topology:
 // one coordinator, then participants P1..Pn.
-import type { Config, ConfigOption, Placement } from '../kit';
+import type { ConfigOf, ConfigOption, Placement } from '../kit';
 
-export const options: readonly ConfigOption[] = [
+export const options = [
   {
     key: 'participants',
     label: 'Participants',
@@ -33,12 +33,14 @@ export const options: readonly ConfigOption[] = [
     max: 1000,
     message: '10 to 1000 ticks',
   },
-];
+] as const satisfies readonly ConfigOption[];
 
-export function topology(config: Config): Placement[] {
-  const count = Number(config['participants']);
+/** The config as the machines read it: `participants`, `voteTimeoutTicks`, `retryTicks`. */
+export type TwoPhaseConfig = ConfigOf<typeof options>;
+
+export function topology(config: TwoPhaseConfig): Placement[] {
   return [
     { role: 'coordinator', name: 'coordinator' },
-    ...Array.from({ length: count }, (_, i) => ({ role: 'participant', name: `P${i + 1}` })),
+    ...Array.from({ length: config.participants }, (_, i) => ({ role: 'participant', name: `P${i + 1}` })),
   ];
 }

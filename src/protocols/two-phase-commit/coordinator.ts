@@ -18,6 +18,7 @@
 import { setup } from 'xstate';
 import type { NodeId, Persisted } from '../../engine';
 import { kitActions, type MachineInput } from '../kit';
+import type { TwoPhaseConfig } from './config';
 import { asDecision, decisionMessage, type Decision, type Received, type Vote } from './messages';
 
 export interface CoordinatorContext {
@@ -47,7 +48,7 @@ const base = setup({
   types: {
     context: {} as CoordinatorContext,
     events: {} as CoordinatorEvent,
-    input: {} as MachineInput,
+    input: {} as MachineInput<TwoPhaseConfig>,
   },
   actions: kitActions,
   guards: {
@@ -141,8 +142,8 @@ export const coordinator = actions.createMachine({
       acked: participants.map(() => false),
       decision: asDecision(input.log?.['decision']),
       boot: bootFrom(input.log),
-      voteTimeoutTicks: Number(input.self.config['voteTimeoutTicks']),
-      retryTicks: Number(input.self.config['retryTicks']),
+      voteTimeoutTicks: input.self.config.voteTimeoutTicks,
+      retryTicks: input.self.config.retryTicks,
     };
   },
   initial: 'start',

@@ -5,20 +5,20 @@ import type { CoordinatorContext } from './coordinator';
 import type { ParticipantContext } from './participant';
 
 const field = (name: string, value: string) => ({ name, value });
-const logField = (view: NodeView) => field('log', formatRecord(view.persisted));
+const logField = (view: NodeView<unknown>) => field('log', formatRecord(view.persisted));
 
 const fact = (name: string, value: string): NodeFact => ({ kind: 'value', name, value });
 
 /** A down node shows what survives: its log. */
-const downNode = (view: NodeView): DescribedNode => ({
+const downNode = (view: NodeView<unknown>): DescribedNode => ({
   status: 'down',
   fields: [field('state', 'down: only its log survives'), logField(view)],
   facts: [fact('log', formatRecord(view.persisted))],
 });
 
-function describeCoordinator(view: NodeView): DescribedNode {
+function describeCoordinator(view: NodeView<CoordinatorContext>): DescribedNode {
   if (view.state === null) return downNode(view);
-  const context = view.state.context as unknown as CoordinatorContext;
+  const { context } = view.state;
   const names = (ids: readonly number[]) => nameList(view.world, ids) || 'nobody';
   const votes = context.participants
     .map((p, i) => `${view.world.system.nodes[p]!.name} ${context.votes[i] ?? '–'}`)
@@ -45,9 +45,9 @@ function blocked(world: World, node: number): boolean {
   return world.conditions['blocked-in-doubt']?.nodes.includes(node) ?? false;
 }
 
-function describeParticipant(view: NodeView): DescribedNode {
+function describeParticipant(view: NodeView<ParticipantContext>): DescribedNode {
   if (view.state === null) return downNode(view);
-  const context = view.state.context as unknown as ParticipantContext;
+  const { context } = view.state;
   const vote = context.vote?.toUpperCase() ?? (context.willVoteNo ? 'not yet (will vote NO)' : 'not yet');
   const outcome = context.outcome === null ? 'unknown' : context.outcome === 'commit' ? 'committed' : 'aborted';
   const [state, status, waiting]: [string, DescribedNode['status'], string] = inState(view.state, 'working')
@@ -70,6 +70,4 @@ function describeParticipant(view: NodeView): DescribedNode {
   };
 }
 
-export function describe(view: NodeView): DescribedNode {
-  return view.role === 'coordinator' ? describeCoordinator(view) : describeParticipant(view);
-}
+export const describe = { coordinator: describeCoordinator, participant: describeParticipant };

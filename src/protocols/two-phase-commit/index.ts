@@ -37,7 +37,7 @@ export const twoPhaseCommit = defineProtocol({
       role: 'participant',
       label: 'Vote NO when asked',
       phrase: 'vote NO when asked',
-      offered: (state) => inState(state, 'working') && state.context['willVoteNo'] !== true,
+      offered: (state) => inState(state, 'working') && !state.context.willVoteNo,
     },
   ],
   describe,

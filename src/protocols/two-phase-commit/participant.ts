@@ -18,6 +18,7 @@
 import { setup } from 'xstate';
 import type { NodeId, Persisted } from '../../engine';
 import { kitActions, type MachineInput } from '../kit';
+import type { TwoPhaseConfig } from './config';
 import { asDecision, type Decision, type Received, type Vote } from './messages';
 
 export interface ParticipantContext {
@@ -46,7 +47,7 @@ const base = setup({
   types: {
     context: {} as ParticipantContext,
     events: {} as ParticipantEvent,
-    input: {} as MachineInput,
+    input: {} as MachineInput<TwoPhaseConfig>,
   },
   actions: kitActions,
   guards: {
@@ -139,7 +140,7 @@ export const participant = actions.createMachine({
     vote: loggedVote(input.log),
     outcome: asDecision(input.log?.['outcome']),
     boot: input.log === null ? 'fresh' : 'recovered',
-    retryTicks: Number(input.self.config['retryTicks']),
+    retryTicks: input.self.config.retryTicks,
   }),
   initial: 'start',
   states: {
