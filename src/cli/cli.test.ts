@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { main } from './main';
+import { faultKinds } from '../engine';
+import { main, usage } from './main';
 
 async function cli(...argv: string[]) {
   let out = '';
@@ -46,6 +47,15 @@ describe('fault-lines CLI', () => {
     const { code, out } = await cli('check', 'two-phase-commit', '--set', 'participants=2', '--depth', '8', '--losses', '0');
     expect(code).toBe(0);
     expect(out).toMatch(/^no violation within bounds: \d+ distinct states, depth 8/);
+  });
+
+  it('check takes a budget option for every kind of fault, and names them all in its usage', async () => {
+    for (const { kind } of faultKinds) {
+      const { code, err } = await cli('check', 'two-phase-commit', '--depth', '3', `--${kind}`, '2');
+      expect(code, kind).toBe(0);
+      expect(err, kind).toMatch(new RegExp(`at most .*2 ${kind}`));
+      expect(usage).toContain(`[--${kind} N]`);
+    }
   });
 
   it('bad arguments print the usage and exit 2', async () => {
