@@ -3,13 +3,8 @@ import { catalogue, loadProtocol } from './catalogue';
 import { protocols } from './registry';
 
 describe('the protocol catalogue', () => {
-  it('loads each live protocol under its own id, with the title and summary the gallery shows', async () => {
-    for (const entry of catalogue.filter((e) => e.load !== undefined)) {
-      const protocol = await loadProtocol(entry.id);
-      expect(protocol?.id).toBe(entry.id);
-      expect(protocol?.title).toBe(entry.title);
-      expect(protocol?.summary).toBe(entry.summary);
-    }
+  it('loads each live protocol under its own id', async () => {
+    for (const entry of catalogue.filter((e) => e.load !== undefined)) expect((await loadProtocol(entry.id))?.id).toBe(entry.id);
   });
 
   it('gives the registry exactly its live protocols, in its order', () => {

@@ -42,6 +42,16 @@ export const catalogue: readonly CatalogueEntry[] = [
   },
 ];
 
+/**
+ * A protocol's id, title and summary as the catalogue lists them: its definition spreads these in,
+ * so the gallery and the protocol's page never say two different things.
+ */
+export function listed(id: string): { readonly id: string; readonly title: string; readonly summary: string } {
+  const entry = catalogueEntry(id);
+  if (entry === undefined) throw new Error(`${id} is not in the protocol catalogue`);
+  return { id: entry.id, title: entry.title, summary: entry.summary };
+}
+
 /** The catalogue entry with this id (never an object property such as "constructor"). */
 export function catalogueEntry(id: string): CatalogueEntry | undefined {
   return catalogue.find((entry) => entry.id === id);

@@ -1,4 +1,5 @@
 // Single-decree Paxos, assembled from its parts.
+import { listed } from '../catalogue';
 import { defineProtocol, inState } from '../kit';
 import { acceptor } from './acceptor';
 import { options, topology } from './config';
@@ -12,10 +13,7 @@ import { checkingStartSteps } from './scenarios-broken';
 import { variants } from './variants';
 
 export const paxos = defineProtocol({
-  id: 'paxos',
-  title: 'Paxos',
-  summary:
-    'Proposers and acceptors agree on one value even when messages are lost and a minority is down; forget to persist a promise and two values win.',
+  ...listed('paxos'),
   roles: {
     proposer: { machine: proposer, title: 'Proposer (and learner)', min: 1, max: 3 },
     acceptor: { machine: acceptor, title: 'Acceptor', min: 3, max: 7 },

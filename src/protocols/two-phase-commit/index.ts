@@ -1,4 +1,5 @@
 // Two-phase commit, assembled from its parts.
+import { listed } from '../catalogue';
 import { defineProtocol, inState } from '../kit';
 import { options, topology } from './config';
 import { coordinator } from './coordinator';
@@ -11,10 +12,7 @@ import { scenarios } from './scenarios';
 import { variants } from './variants';
 
 export const twoPhaseCommit = defineProtocol({
-  id: 'two-phase-commit',
-  title: 'Two-phase commit',
-  summary:
-    'A coordinator asks participants to vote, then tells them all to commit or abort. Crash it at the wrong moment and the participants are stuck in doubt.',
+  ...listed('two-phase-commit'),
   roles: {
     coordinator: { machine: coordinator, title: 'Coordinator', min: 1, max: 1 },
     participant: { machine: participant, title: 'Participant', min: 2, max: 7 },
