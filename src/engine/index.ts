@@ -15,3 +15,4 @@ export * from './history';
 export { branches, switchBranch, type BranchInfo } from './history-branches';
 export { choiceLabel, type ChoiceWords, type MessageNamer } from './choice-label';
 export * from './explore';
+export * from './linearizability';
