@@ -84,7 +84,7 @@ export function check(io: Io, parsed: Parsed): number {
   const protocol = protocolById(protocolId);
   if (protocol === undefined) throw new UsageError(`there is no protocol "${protocolId}" (known: ${protocols.map((p) => p.id).join(', ')})`);
   const variant = parsed.options.get('variant')?.at(-1) ?? 'correct';
-  const checked = protocol.validate({ ...protocol.checking.config, ...configFromText(protocol.config, readConfig(parsed)) });
+  const checked = protocol.validate({ ...protocol.checking.config, ...configFromText(protocol.config, readConfig(parsed)) }, variant);
   if (!checked.ok) throw new UsageError(checked.problems.join('; '));
   const config = checked.config;
   const depth = intOption(parsed, 'depth', protocol.checking.maxDepth, 1, 200);

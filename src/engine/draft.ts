@@ -161,7 +161,8 @@ export class Draft {
       const breach = rule.check(world);
       if (breach === null) continue;
       violations = [...violations, { rule: rule.id, ...breach, step: this.step, tick: this.tick }];
-      this.emit({ type: 'violation', rule: rule.id, message: breach.message, nodes: breach.nodes });
+      const named = breach.operations === undefined ? {} : { operations: breach.operations };
+      this.emit({ type: 'violation', rule: rule.id, message: breach.message, nodes: breach.nodes, ...named });
     }
     return violations;
   }

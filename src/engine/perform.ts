@@ -97,7 +97,7 @@ function deliver(draft: Draft, world: World, id: number): void {
     return draft.emit({ type: 'drop', envelope: message, reason: 'partition' });
   draft.emit({ type: 'deliver', envelope: message });
   const spec = world.system.nodes[message.to]!;
-  const event = { kind: 'message', from: message.from, body: message.body } as const;
+  const event = { kind: 'message', from: message.from, body: message.body, tick: draft.tick } as const;
   draft.runNode(message.to, spec.behaviour.receive(target.state, event, world.system.inputs[message.to]!));
 }
 

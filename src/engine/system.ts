@@ -15,6 +15,8 @@ export interface Breach {
   /** Plain words: what went wrong, naming the nodes. */
   readonly message: string;
   readonly nodes: readonly NodeId[];
+  /** The client operations it names (their ids in the operation observations), so pictures can mark them. */
+  readonly operations?: readonly string[];
 }
 
 export type Invariant = Rule;
@@ -54,4 +56,9 @@ export interface System {
   readonly bounds: Bounds;
   /** The protocol's words for messages and timers in choice labels (plain ids when absent). */
   readonly words?: ChoiceWords;
+  /**
+   * Whether invariants read the order of the observations, not just which were made (a client
+   * history checked for linearizability). The checker then tells two orders apart.
+   */
+  readonly orderedObservations?: boolean;
 }

@@ -22,7 +22,14 @@ export type TraceEvent = { readonly step: number; readonly tick: number } & (
   | { readonly type: 'persist'; readonly node: NodeId; readonly data: { readonly [key: string]: Json } }
   | { readonly type: 'observe'; readonly node: NodeId; readonly value: Json }
   | { readonly type: 'note'; readonly node: NodeId; readonly text: string }
-  | { readonly type: 'violation'; readonly rule: string; readonly message: string; readonly nodes: readonly NodeId[] }
+  | {
+      readonly type: 'violation';
+      readonly rule: string;
+      readonly message: string;
+      readonly nodes: readonly NodeId[];
+      /** The client operations the violation names, when it names any. */
+      readonly operations?: readonly string[];
+    }
   | {
       readonly type: 'condition';
       readonly rule: string;

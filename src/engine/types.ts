@@ -42,7 +42,8 @@ export type Effect =
 
 /** What a node receives: a message body with its sender, a timer's name, or a client operation. */
 export type NodeEvent =
-  | { readonly kind: 'message'; readonly from: NodeId; readonly body: MessageBody }
+  /** `tick` is when it is delivered: the true time, for a protocol that models a node's own clock. */
+  | { readonly kind: 'message'; readonly from: NodeId; readonly body: MessageBody; readonly tick?: number }
   | { readonly kind: 'timer'; readonly name: string }
   | { readonly kind: 'client'; readonly op: string };
 

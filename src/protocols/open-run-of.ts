@@ -23,7 +23,7 @@ export function openRunOf(protocol: Protocol, run: RunSpec, step = run.choices.l
       ok: false,
       reason: `${protocol.title} has no variant "${run.variant}" (variants: ${protocol.variants.map((v) => v.id).join(', ')})`,
     };
-  const checked = protocol.validate(run.config);
+  const checked = protocol.validate(run.config, run.variant);
   if (!checked.ok) return { ok: false, reason: checked.problems.join('; ') };
   const system = protocol.build(checked.config, run.variant);
   return { ok: true, protocol, config: checked.config, system, run: { ...run, config: checked.config }, step };

@@ -54,7 +54,10 @@ function recordId(parts: Interner, world: World, node: number, record: NodeRecor
 }
 
 // A step that observes nothing keeps its predecessor's list of observations, so the set's id is
-// kept per list. Observations form a set: repeats do not count.
+// kept per list. Observations form a set: repeats do not count. A system whose invariants read the
+// order of observations (a client history checked for linearizability: which operation returned
+// before which began) declares `orderedObservations`, and its lists are keyed as sequences: two
+// histories with the same operations in another order are then two states.
 const observationText = (o: Observation) => `${o.node}=${JSON.stringify(o.value)}`;
 
 function observationSetText(parts: Interner, observations: World['observations']): string {
@@ -63,9 +66,18 @@ function observationSetText(parts: Interner, observations: World['observations']
   return [...ids].sort((a, b) => a - b).join(',');
 }
 
-function observationSetId(parts: Interner, list: World['observations']): number {
+function observationSequenceText(parts: Interner, observations: World['observations']): string {
+  const ids: number[] = [];
+  for (const o of observations) ids.push(parts.idOf(o, observationText));
+  return `>${ids.join(',')}`;
+}
+
+function observationSetId(parts: Interner, world: World): number {
+  const list = world.observations;
   const held = parts.held(list);
-  return held >= 0 ? held : parts.remember(list, parts.intern(observationSetText(parts, list)));
+  if (held >= 0) return held;
+  const text = world.system.orderedObservations === true ? observationSequenceText(parts, list) : observationSetText(parts, list);
+  return parts.remember(list, parts.intern(text));
 }
 
 const partitionId = (parts: Interner, partition: World['partition']) => (partition === null ? -1 : parts.idOf(partition, jsonText));
@@ -85,7 +97,7 @@ export function worldKey(parts: Interner, world: World): string {
   for (let i = 0; i < world.nodes.length; i++) nodes += `${recordId(parts, world, i, world.nodes[i]!)},`;
   const messages = sortedIds(parts, world.messages, messageId);
   const timers = sortedIds(parts, world.timers, timerId);
-  const observations = observationSetId(parts, world.observations);
+  const observations = observationSetId(parts, world);
   const partition = partitionId(parts, world.partition);
   return `${nodes}#${messages}#${timers}#${observations}#${partition}#${parts.idOf(world.network, networkText)}`;
 }
@@ -160,7 +172,7 @@ export function worldFingerprint(parts: Interner, world: World, salt: number, ou
   sumIds(parts, world.timers, timerId);
   a = roundB(roundA(a, world.timers.length), sumA);
   b = roundA(roundB(b, world.timers.length), sumB);
-  const observations = observationSetId(parts, world.observations);
+  const observations = observationSetId(parts, world);
   const partition = 1 + partitionId(parts, world.partition);
   const network = parts.idOf(world.network, networkText);
   a = roundA(roundA(roundA(roundA(a, observations), partition), network), salt);

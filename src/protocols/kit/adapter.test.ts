@@ -146,3 +146,32 @@ describe('the XState adapter', () => {
     expect(() => behaviour.receive(state, { kind: 'client', op: 'go' }, input)).toThrow(/rude: the action ".*" is not one the engine can carry out/);
   });
 });
+
+describe('a machine that reads its clock for some messages', () => {
+  const stamper = setup({
+    types: { context: {} as { stamps: number[] }, input: {} as MachineInput, events: {} as { type: 'STAMP' | 'OTHER'; now?: number } },
+    actions: kitActions,
+  }).createMachine({
+    id: 'stamper',
+    context: { stamps: [] },
+    initial: 'on',
+    states: {
+      on: {
+        on: {
+          STAMP: { actions: assign({ stamps: ({ context, event }) => [...context.stamps, event.now ?? -1] }) },
+          OTHER: { actions: assign({ stamps: ({ context, event }) => [...context.stamps, event.now ?? -1] }) },
+        },
+      },
+    },
+  });
+  const node = machineBehaviour(stamper, { clock: ['STAMP'] });
+  const [start] = node.init(input);
+  const stamps = (state: MachineState) => state.context['stamps'];
+
+  it('gets the tick of delivery as `now` for the declared messages, and nothing for the others', () => {
+    const [at5] = node.receive(start, { kind: 'message', from: 1, body: { type: 'STAMP' }, tick: 5 }, input);
+    const [at9] = node.receive(start, { kind: 'message', from: 1, body: { type: 'STAMP' }, tick: 9 }, input);
+    const [other] = node.receive(start, { kind: 'message', from: 1, body: { type: 'OTHER' }, tick: 9 }, input);
+    expect([stamps(at5), stamps(at9), stamps(other)]).toEqual([[5], [9], [-1]]);
+  });
+});

@@ -23,6 +23,8 @@ export interface MachineInput<Config = NodeInput['config']> {
 export interface AdapterOptions {
   /** How many memoised transitions to keep before starting afresh. */
   readonly cacheLimit?: number;
+  /** Message types whose machine event carries the tick as `now` (see `RoleDefinition.clock`). */
+  readonly clock?: readonly string[];
 }
 
 type Step = NodeStep<MachineState>;
@@ -31,7 +33,7 @@ type Step = NodeStep<MachineState>;
  * The memo key of an event for one node. The node id is part of it because a transition's
  * effects depend on who takes it (a broadcast to a role skips the sender).
  */
-function eventKeyOf(bodyKeys: WeakMap<object, string>, event: NodeEvent, node: number): string {
+function eventKeyOf(bodyKeys: WeakMap<object, string>, event: NodeEvent, node: number, clocked: boolean): string {
   if (event.kind === 'timer') return `${node}|t|${event.name}`;
   if (event.kind === 'client') return `${node}|c|${event.op}`;
   let body = bodyKeys.get(event.body);
@@ -39,13 +41,15 @@ function eventKeyOf(bodyKeys: WeakMap<object, string>, event: NodeEvent, node: n
     body = JSON.stringify(event.body);
     bodyKeys.set(event.body, body);
   }
-  return `${node}|m${event.from}|${body}`;
+  return clocked ? `${node}|m${event.from}|${body}@${event.tick ?? 0}` : `${node}|m${event.from}|${body}`;
 }
 
 export function machineBehaviour(machine: AnyStateMachine, options: AdapterOptions = {}): NodeBehaviour<MachineState> {
   const memo = new TransitionMemo<Step>(options.cacheLimit ?? 200_000);
   const bodyKeys = new WeakMap<object, string>();
   const labels = new WeakMap<MachineState, string>();
+  const clock = new Set(options.clock ?? []);
+  const clocked = (event: NodeEvent) => clock.size > 0 && event.kind === 'message' && clock.has(event.body.type);
 
   const finish = (snapshot: { value: unknown; context: unknown }, actions: readonly ActionObject[], input: NodeInput): Step => [
     memo.intern(snapshot.value as StateValue, snapshot.context as MachineState['context']),
@@ -64,9 +68,11 @@ export function machineBehaviour(machine: AnyStateMachine, options: AdapterOptio
     recover: (persisted, input) => start(input, persisted),
     receive(given, event, input) {
       const state = memo.canonical(given);
-      return memo.transition(state, eventKeyOf(bodyKeys, event, input.id), () => {
+      const withClock = clocked(event);
+      return memo.transition(state, eventKeyOf(bodyKeys, event, input.id, withClock), () => {
         const snapshot = machine.resolveState({ value: state.value, context: state.context });
-        const [next, actions] = transition(machine, snapshot, toMachineEvent(event) as never);
+        const machineEvent = withClock ? { ...toMachineEvent(event), now: event.kind === 'message' ? (event.tick ?? 0) : 0 } : toMachineEvent(event);
+        const [next, actions] = transition(machine, snapshot, machineEvent as never);
         return finish(next, actions, input);
       });
     },

@@ -25,7 +25,10 @@ export function buildSystem(definition: ProtocolDefinition, config: Config, vari
   checkTopology(definition, placements);
   // One behaviour (and so one memo) per role, shared by every node of the role.
   const behaviours = Object.fromEntries(
-    Object.entries(definition.roles).map(([role, spec]) => [role, machineBehaviour(variant.machines?.[role] ?? spec.machine)]),
+    Object.entries(definition.roles).map(([role, spec]) => [
+      role,
+      machineBehaviour(variant.machines?.[role] ?? spec.machine, spec.clock === undefined ? {} : { clock: spec.clock }),
+    ]),
   );
   const peers: Record<string, NodeId[]> = {};
   placements.forEach((p, id) => (peers[p.role] ??= []).push(id));
@@ -43,6 +46,7 @@ export function buildSystem(definition: ProtocolDefinition, config: Config, vari
     network: networkFromConfig(config),
     bounds: defaultBounds,
     words: choiceWords(definition),
+    ...(definition.orderedObservations === true ? { orderedObservations: true } : {}),
   };
 }
 

@@ -47,8 +47,9 @@ const definition: ProtocolDefinition = {
   explainer: { intro: [], lesson: [] },
 };
 
+const ping = defineProtocol(definition);
+
 describe('defineProtocol', () => {
-  const ping = defineProtocol(definition);
 
   it('builds a system whose nodes run the machines, and narrates client operations in the protocol’s words', () => {
     const system = ping.build(ping.defaults(), 'correct');
@@ -77,5 +78,35 @@ describe('defineProtocol', () => {
   it('describes a down node as down whatever the protocol says', () => {
     const world = apply(createWorld(ping.build(ping.defaults(), 'correct'), 1), { type: 'crash', node: 1 });
     expect(ping.describe(world, 1)).toEqual({ name: 'pong1', role: 'ponger', label: 'down', status: 'down', fields: [], facts: [] });
+  });
+});
+
+describe('defineProtocol with checks between options and variants that pin options', () => {
+  const strict = defineProtocol({
+    ...definition,
+    config: [
+      ...definition.config,
+      { key: 'loud', label: 'Loud', help: '', kind: 'boolean', default: false },
+    ],
+    variants: [...definition.variants, { id: 'shouting', title: 'Shouting', explanation: 'always loud', config: { loud: true } }],
+    crossCheck: (config) => (config['loud'] === true && config['pongers'] === 1 ? ['a loud pinger needs two pongers'] : []),
+    orderedObservations: true,
+  });
+
+  it('reports a problem between options that are each in range', () => {
+    expect(strict.validate({ pongers: 1, loud: true })).toEqual({ ok: false, problems: ['a loud pinger needs two pongers'] });
+    expect(strict.validate({ pongers: 2, loud: true }).ok).toBe(true);
+  });
+
+  it('applies the options a variant pins, whatever the input says, and lists them with the variant', () => {
+    expect(strict.validate({ pongers: 2, loud: false }, 'shouting')).toMatchObject({ ok: true, config: { loud: true } });
+    expect(strict.validate({ pongers: 1 }, 'shouting')).toEqual({ ok: false, problems: ['a loud pinger needs two pongers'] });
+    expect(strict.variants.find((v) => v.id === 'shouting')?.config).toEqual({ loud: true });
+    expect(strict.build({ ...strict.defaults() }, 'shouting').inputs[0]!.config['loud']).toBe(true);
+  });
+
+  it('tells the engine when the order of observations matters', () => {
+    expect(strict.build(strict.defaults(), 'correct').orderedObservations).toBe(true);
+    expect(ping.build(ping.defaults(), 'correct').orderedObservations).toBeUndefined();
   });
 });

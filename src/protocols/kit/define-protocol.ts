@@ -9,7 +9,7 @@ import { activeStateIds, canonicalJson } from './machine-state';
 import { narrate } from './narrate';
 import { compileScenario } from './scenario';
 import { describeStatechart } from './statechart';
-import type { ConfigOption, NodeDescription, Protocol } from './types';
+import type { ConfigOption, ConfigResult, NodeDescription, Protocol } from './types';
 import { machineState } from './world-query';
 
 const systemCacheMax = 32;
@@ -55,7 +55,7 @@ export function defineProtocol(definition: ProtocolDefinition): Protocol {
       statechart: describeStatechart(spec.machine),
     })),
     config: options,
-    variants: definition.variants.map(({ id, title, explanation }) => ({ id, title, explanation })),
+    variants: definition.variants.map(({ id, title, explanation, config }) => ({ id, title, explanation, ...(config === undefined ? {} : { config }) })),
     invariants: definition.invariants.map(({ id, description }) => ({ id, description })),
     conditions: definition.conditions.map(({ id, description }) => ({ id, description })),
     scenarios: definition.scenarios,
@@ -67,9 +67,9 @@ export function defineProtocol(definition: ProtocolDefinition): Protocol {
       budget: faultBudget(definition.checking?.budget ?? { crashes: 1, losses: 1 }),
     },
     defaults: () => defaultConfig(options),
-    validate: (input) => validateConfig(options, input),
+    validate: (input, variant) => validate(definition, options, input, variant),
     build(config, variantId) {
-      const checked = validateConfig(options, config);
+      const checked = validate(definition, options, config, variantId);
       if (!checked.ok) throw new Error(`${definition.id}: bad config: ${checked.problems.join('; ')}`);
       const key = `${variantId}|${canonicalJson(checked.config)}`;
       let system = systems.get(key);
@@ -91,6 +91,20 @@ export function defineProtocol(definition: ProtocolDefinition): Protocol {
     compileScenario: (scenario) => compileScenario(protocol, scenario),
   };
   return protocol;
+}
+
+/** The options checked one by one, then the variant's pins applied, then the checks between options. */
+function validate(
+  definition: ProtocolDefinition,
+  options: readonly ConfigOption[],
+  input: { readonly [key: string]: unknown },
+  variantId: string | undefined,
+): ConfigResult {
+  const pins = definition.variants.find((v) => v.id === variantId)?.config ?? {};
+  const checked = validateConfig(options, { ...input, ...pins });
+  if (!checked.ok) return checked;
+  const problems = definition.crossCheck?.(checked.config) ?? [];
+  return problems.length === 0 ? checked : { ok: false, problems };
 }
 
 function describeNode(definition: ProtocolDefinition, world: World, node: NodeId): NodeDescription {

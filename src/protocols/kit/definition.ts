@@ -16,6 +16,12 @@ export interface RoleDefinition<Machine extends AnyStateMachine = AnyStateMachin
   /** Fewest and most nodes of this role a config may ask for. */
   readonly min: number;
   readonly max: number;
+  /**
+   * Message types whose handling reads the node's clock: the machine gets the simulated tick as
+   * `now` in those events (a last-write-wins coordinator stamping a write). Only those events
+   * are memoised by tick, so every other transition stays shared across time.
+   */
+  readonly clock?: readonly string[];
 }
 
 export type RoleDefinitions = { readonly [role: string]: RoleDefinition };
@@ -105,4 +111,8 @@ export interface ProtocolDefinition<Options extends readonly ConfigOption[] = re
   readonly explainer: Explainer;
   /** The kit's default is the protocol's defaults to depth 12, one crash and one loss. */
   readonly checking?: CheckingDefinition;
+  /** Problems between options that are each in range on their own ("R is more than N"). */
+  readonly crossCheck?: (config: ConfigOf<Options>) => readonly string[];
+  /** Whether the invariants read the order of observations (see `System.orderedObservations`). */
+  readonly orderedObservations?: boolean;
 }

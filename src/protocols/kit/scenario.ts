@@ -103,9 +103,9 @@ export interface PlayedScenario extends CompiledScenario {
 /** Compiles a scenario and keeps the final world (for tests and the CLI). */
 export function playScenario(protocol: Compiler, scenario: Scenario): PlayedScenario {
   const where = `scenario "${scenario.id}" of ${protocol.id}`;
-  const checked = protocol.validate(scenario.config ?? {});
-  if (!checked.ok) throw new ScenarioError(`${where}: bad config: ${checked.problems.join('; ')}`);
   const variant = scenario.variant ?? 'correct';
+  const checked = protocol.validate(scenario.config ?? {}, variant);
+  if (!checked.ok) throw new ScenarioError(`${where}: bad config: ${checked.problems.join('; ')}`);
   const seed = scenario.seed ?? 1;
   let world = createWorld(protocol.build(checked.config, variant), seed);
   const choices: Choice[] = [];

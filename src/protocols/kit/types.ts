@@ -40,6 +40,11 @@ export interface Variant {
   readonly title: string;
   /** One line: what was removed or broken ("acceptor does not persist its promise"). */
   readonly explanation: string;
+  /**
+   * Options this variant always runs with, whatever the config says: a broken variant breaks one
+   * configuration's promise (last-write-wins is a fault of the dynamo configuration).
+   */
+  readonly config?: { readonly [key: string]: ConfigValue };
 }
 
 export interface RuleInfo {
@@ -170,8 +175,11 @@ export interface Protocol {
   readonly explainer: Explainer;
   readonly checking: CheckingDefaults;
   defaults(): Config;
-  /** Validates any input (from a form, a link, the CLI) into a config, or says what is wrong. */
-  validate(input: { readonly [key: string]: unknown }): ConfigResult;
+  /**
+   * Validates any input (from a form, a link, the CLI) into a config, or says what is wrong. With
+   * a variant, the options the variant pins (`Variant.config`) replace the input's.
+   */
+  validate(input: { readonly [key: string]: unknown }, variant?: string): ConfigResult;
   /** The engine system for a valid config and a variant id. Throws on an unknown variant. */
   build(config: Config, variant: string): System;
   describe(world: World, node: NodeId): NodeDescription;

@@ -144,10 +144,11 @@ export class Simulation {
 
   /** New variant, config or seed: a fresh run. Returns the problems when the input is invalid. */
   configure(change: { variant?: string; config?: { readonly [key: string]: unknown }; seed?: number }): readonly string[] {
-    const checked = this.protocol.validate(change.config ?? this.spec.config);
-    if (!checked.ok) return checked.problems;
     const variant = change.variant ?? this.spec.variant;
     if (!this.protocol.variants.some((v) => v.id === variant)) return [`there is no variant "${variant}"`];
+    // A variant may pin options (the configuration whose promise it breaks): the form then shows them.
+    const checked = this.protocol.validate(change.config ?? this.spec.config, variant);
+    if (!checked.ok) return checked.problems;
     const seed = change.seed ?? this.spec.seed;
     if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) return ['the seed must be a whole number from 0 to 4294967295'];
     this.history = this.fresh({ protocol: this.protocol.id, variant, config: checked.config, seed });
