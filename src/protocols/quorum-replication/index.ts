@@ -1,0 +1,44 @@
+// Quorum replication, assembled from its parts.
+import { defineProtocol, inState } from '../kit';
+import { client } from './client';
+import { crossCheck, keyNames, options, topology } from './config';
+import { describe } from './describe';
+import { explainer } from './explainer';
+import { describeMessage } from './messages';
+import { conditions, invariants } from './rules';
+import { scenarios } from './scenarios';
+import { storage } from './storage';
+import { variants } from './variants';
+
+const clientOps = keyNames.flatMap((key, index) =>
+  (['put', 'get'] as const).map((action) => ({
+    op: `${action}-${key}`,
+    role: 'client',
+    label: action === 'put' ? `Put ${key}` : `Get ${key}`,
+    phrase: action === 'put' ? `put its next value into ${key}` : `get ${key}`,
+    offered: (state: Parameters<typeof inState>[0]) => inState(state, 'idle') && index < Number(state.context['keys']),
+  })),
+);
+
+export const quorumReplication = defineProtocol({
+  id: 'quorum-replication',
+  title: 'Quorum replication',
+  summary:
+    'A leaderless store reads from R and writes to W of N replicas. Overlap the quorums and it is linearizable; let them miss, trust clocks or stand-ins, and reads go back in time or acknowledged writes vanish.',
+  roles: {
+    client: { machine: client, title: 'Client', min: 2, max: 3 },
+    storage: { machine: storage, title: 'Storage node', min: 3, max: 7, clock: ['PUT'] },
+  },
+  config: options,
+  topology,
+  crossCheck,
+  orderedObservations: true,
+  variants,
+  invariants,
+  conditions,
+  clientOps,
+  describe,
+  describeMessage,
+  scenarios,
+  explainer,
+});
