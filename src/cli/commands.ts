@@ -2,7 +2,7 @@
 // found (check), 2 bad input.
 import { existsSync, readFileSync } from 'node:fs';
 import { checkWorld, ExploreError, faultBudgetText, faultKinds, frameUrl, type FaultBudget } from '../engine';
-import { checkingStart, configFromText } from '../protocols/kit';
+import { checkingPrefix, checkingStart, configFromText } from '../protocols/kit';
 import { openLink, openRun, replayOpened, type OpenedRun } from '../protocols/open-run';
 import { protocolById, protocols } from '../protocols/registry';
 import { intOption, splitOnce, type Parsed } from './args';
@@ -99,7 +99,7 @@ export function check(io: Io, parsed: Parsed): number {
   const setting = changed.length === 0 ? '' : ` with ${changed.map(([k, v]) => `${k}=${String(v)}`).join(', ')}`;
   io.err.write(`checking ${protocol.id} (${variant})${setting}, to depth ${depth}, at most ${faultBudgetText(budget)} per run…\n`);
   const prefix = parsed.options.has('from-start') ? [] : checkingStart(protocol, variant, config);
-  if (prefix.length > 0) io.err.write(`starting from: ${protocol.checking.prefix!.summary} (${choiceCount(prefix)}; --from-start to search from the beginning)\n`);
+  if (prefix.length > 0) io.err.write(`starting from: ${checkingPrefix(protocol, variant)!.summary} (${choiceCount(prefix)}; --from-start to search from the beginning)\n`);
   let result;
   try {
     result = checkWorld(opened.system, seed, { maxDepth: depth, maxStates, budget, prefix });

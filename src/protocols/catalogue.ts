@@ -28,7 +28,9 @@ export const catalogue: readonly CatalogueEntry[] = [
   {
     id: 'quorum-replication',
     title: 'Quorum replication',
-    summary: 'Reads and writes to N replicas with R and W quorums; pick R + W ≤ N and watch a stale read happen.',
+    summary:
+      'A leaderless store reads from R and writes to W of N replicas. Overlap the quorums and it is linearizable; let them miss, trust clocks or stand-ins, and reads go back in time or acknowledged writes vanish.',
+    load: async () => (await import('./quorum-replication')).quorumReplication,
   },
   {
     id: 'cache-write-strategies',

@@ -35,6 +35,12 @@ export type ConfigOf<Options extends readonly ConfigOption[]> = {
 
 export type ConfigResult = { readonly ok: true; readonly config: Config } | { readonly ok: false; readonly problems: readonly string[] };
 
+/** Scenario steps a model check plays before it searches, with a line saying where that is. */
+export interface CheckingPrefix {
+  readonly summary: string;
+  readonly steps: readonly ScenarioStep[];
+}
+
 export interface Variant {
   readonly id: string;
   readonly title: string;
@@ -45,6 +51,12 @@ export interface Variant {
    * configuration's promise (last-write-wins is a fault of the dynamo configuration).
    */
   readonly config?: { readonly [key: string]: ConfigValue };
+  /**
+   * Where the search for this variant's failure starts, when it differs from the protocol's
+   * (`CheckingDefaults.prefix`): a bug that needs a long setup in a protocol with many messages
+   * per operation is out of a breadth-first search's reach from the very beginning.
+   */
+  readonly checkingPrefix?: CheckingPrefix;
 }
 
 export interface RuleInfo {
@@ -149,7 +161,7 @@ export interface CheckingDefaults {
    * do not count against the budget). Long protocols use it so that a small depth reaches the
    * interesting part, as a model checker's initial-state predicate would.
    */
-  readonly prefix?: { readonly summary: string; readonly steps: readonly ScenarioStep[] };
+  readonly prefix?: CheckingPrefix;
   readonly maxDepth: number;
   readonly budget: FaultBudget;
 }

@@ -105,15 +105,21 @@ export function nameList(world: World, nodes: readonly NodeId[]): string {
 
 /**
  * Memoises a rule check that depends only on the observations (and the system): it is then
- * re-evaluated only on the steps where something new was observed.
+ * re-evaluated only on the steps where something new was observed. The result is kept on the
+ * observation list itself, under a private non-enumerable symbol, rather than in a WeakMap: the
+ * model checker makes a list per observing step, and millions of WeakMap keys made the garbage
+ * collector a third of its time. A list that cannot take a property falls back to a WeakMap.
  */
 export function onObservations<T>(check: (world: World) => T): (world: World) => T {
-  const results = new WeakMap<World['observations'], { readonly value: T }>();
+  const slot = Symbol('observation memo');
+  const fallback = new WeakMap<World['observations'], { readonly value: T }>();
   return (world) => {
-    const found = results.get(world.observations);
+    const list = world.observations as unknown as Record<symbol, { readonly value: T } | undefined>;
+    const found = list[slot] ?? fallback.get(world.observations);
     if (found !== undefined) return found.value;
     const value = check(world);
-    results.set(world.observations, { value });
+    if (Object.isExtensible(list)) Object.defineProperty(list, slot, { value: { value } });
+    else fallback.set(world.observations, { value });
     return value;
   };
 }

@@ -29,6 +29,8 @@ export interface ClientContext {
   readonly name: string;
   readonly storage: readonly NodeId[];
   readonly keys: number;
+  /** How many operations the client issues at most. */
+  readonly opsMax: number;
   readonly roundRobin: boolean;
   readonly dynamo: boolean;
   readonly giveUpTicks: number;
@@ -145,6 +147,7 @@ export const client = base.createMachine({
       name: `C${number}`,
       storage,
       keys: Number(config['keys']),
+      opsMax: Number(config['opsPerClient']),
       roundRobin: config['coordinator'] === 'round-robin',
       dynamo: config['consistency'] === 'dynamo',
       giveUpTicks: 4 * Number(config['timeoutTicks']),

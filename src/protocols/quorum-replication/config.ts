@@ -29,6 +29,7 @@ export const options: readonly ConfigOption[] = [
   int('n', 'Replicas per key (N)', 'How many nodes hold each key: its home replicas, the next N nodes on the ring.', 3, 1, 7, '1 to 7 replicas'),
   int('r', 'Read quorum (R)', 'How many replicas must answer before a read returns.', 2, 1, 7, '1 to 7 replies'),
   int('w', 'Write quorum (W)', 'How many replicas must acknowledge before a write returns.', 2, 1, 7, '1 to 7 acknowledgements'),
+  int('opsPerClient', 'Operations per client', 'Each client stops after this many gets and puts: a bound that keeps a model checker’s search finite.', 50, 1, 1000, '1 to 1000 operations'),
   int('keys', 'Keys', 'How many keys clients read and write: x, then y, then z.', 1, 1, 3, '1 to 3 keys'),
   {
     key: 'coordinator',

@@ -2,9 +2,13 @@
 // register operations the engine's linearizability checker takes. A put that failed or never
 // returned may still take effect (nothing is rolled back), so its return is unknown; a get that
 // failed or never returned told nobody anything and is left out.
-import { checkRegisterHistory, nodeName, type RegisterOperation, type RegisterVerdict, type World } from '../../engine';
+//
+// The rules run after every step, in the model checker too, where many worlds have the same
+// history: a verdict is kept per history (its text) as well as per observation list.
+import { checkRegisterHistory, nodeName, type NodeId, type RegisterOperation, type World } from '../../engine';
 import { operationIntervals, type OperationInterval } from '../kit/operations';
 import { onObservations } from '../kit/world-query';
+import type { Version } from './versions';
 
 function asRegisterOperation(world: World, interval: OperationInterval): RegisterOperation | null {
   const { invoke, result } = interval;
@@ -17,13 +21,58 @@ function asRegisterOperation(world: World, interval: OperationInterval): Registe
   return { ...base, input: { kind: 'read', values: result.values ?? [] }, return: interval.returnStep };
 }
 
-/** Every client operation so far, as register operations (recomputed only when something new is observed). */
-export const registerHistory = onObservations((world: World): RegisterOperation[] =>
-  operationIntervals(world.observations).flatMap((interval) => asRegisterOperation(world, interval) ?? []),
+/** The history read once per observation list: the intervals and the register operations. */
+const histories = onObservations((world: World) => {
+  const intervals = operationIntervals(world.observations);
+  return { intervals, operations: intervals.flatMap((interval) => asRegisterOperation(world, interval) ?? []) };
+});
+
+const intervals = (world: World) => histories(world).intervals;
+
+/** Every client operation so far, as register operations. */
+export const registerHistory = (world: World): RegisterOperation[] => histories(world).operations;
+
+export interface LinearizabilityBreach {
+  readonly message: string;
+  readonly nodes: readonly NodeId[];
+  readonly operations: readonly string[];
+}
+
+const verdicts = new Map<string, LinearizabilityBreach | null>();
+const verdictsMax = 100_000;
+
+/** Null while the history so far has a linearization; else its smallest contradiction. */
+export const linearizability = onObservations((world: World): LinearizabilityBreach | null => {
+  const history = registerHistory(world);
+  // Only a return can break a history: an operation still open can always take effect last.
+  if (!history.some((op) => op.return !== null)) return null;
+  const text = history.map((op) => `${op.id}:${op.invoke}-${op.return ?? ''}=${JSON.stringify(op.input)}`).join(';');
+  const known = verdicts.get(text);
+  if (known !== undefined) return known;
+  const verdict = checkRegisterHistory(history);
+  let breach: LinearizabilityBreach | null = null;
+  if (verdict.kind === 'not-linearizable') {
+    const nodeOf = new Map(intervals(world).map((i) => [i.invoke.id, i.node]));
+    const nodes = [...new Set(verdict.operations.map((id) => nodeOf.get(id)!))].sort((a, b) => a - b);
+    breach = { message: verdict.message, nodes, operations: verdict.operations };
+  }
+  if (verdicts.size >= verdictsMax) verdicts.clear();
+  verdicts.set(text, breach);
+  return breach;
+});
+
+export interface AcknowledgedPut {
+  readonly id: string;
+  readonly node: NodeId;
+  readonly key: string;
+  readonly version: Version;
+}
+
+/** The puts the clients were told succeeded, with the version each got. */
+export const acknowledgedPuts = onObservations((world: World): AcknowledgedPut[] =>
+  intervals(world).flatMap(({ invoke, result, node }) => {
+    const version = (result as unknown as { version?: Version } | null)?.version;
+    if (invoke.action !== 'put' || result === null || !result.ok || version === undefined || invoke.key === undefined) return [];
+    return [{ id: invoke.id, node, key: invoke.key, version }];
+  }),
 );
-
-/** The intervals themselves, for rules that need the results (a put's version). */
-export const intervals = onObservations((world: World) => operationIntervals(world.observations));
-
-/** Whether the history so far has a linearization; if not, its smallest contradiction. */
-export const linearizability = onObservations((world: World): RegisterVerdict => checkRegisterHistory(registerHistory(world)));

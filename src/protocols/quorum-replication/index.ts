@@ -1,5 +1,6 @@
 // Quorum replication, assembled from its parts.
 import { defineProtocol, inState } from '../kit';
+import { checking } from './checking';
 import { client } from './client';
 import { crossCheck, keyNames, options, topology } from './config';
 import { describe } from './describe';
@@ -16,7 +17,8 @@ const clientOps = keyNames.flatMap((key, index) =>
     role: 'client',
     label: action === 'put' ? `Put ${key}` : `Get ${key}`,
     phrase: action === 'put' ? `put its next value into ${key}` : `get ${key}`,
-    offered: (state: Parameters<typeof inState>[0]) => inState(state, 'idle') && index < Number(state.context['keys']),
+    offered: (state: Parameters<typeof inState>[0]) =>
+      inState(state, 'idle') && index < Number(state.context['keys']) && Number(state.context['ops']) < Number(state.context['opsMax']),
   })),
 );
 
@@ -41,4 +43,5 @@ export const quorumReplication = defineProtocol({
   describeMessage,
   scenarios,
   explainer,
+  checking,
 });

@@ -1,11 +1,14 @@
 // Reading every storage node's replicas out of a world, for the rules and the descriptions: the
-// machine's context while a node is up, its log while it is down (its data is durable).
+// machine's context while a node is up, its log while it is down (its data is durable). The
+// rules run after every step, also in the model checker, so what they need is computed once per
+// distinct set of replicas (`summaryOf`): node states are shared objects from step to step, and
+// most steps change one node or none.
 import type { NodeId, World } from '../../engine';
 import { machineState, nodesWithRole } from '../kit/world-query';
 import { homePositions, keyNames } from './config';
 import { readLog } from './log-text';
 import type { Hint, StorageContext } from './storage-context';
-import type { Version } from './versions';
+import { holdsAll, merge, stampOf, type Version } from './versions';
 
 export interface Replica {
   readonly node: NodeId;
@@ -13,25 +16,87 @@ export interface Replica {
   readonly hints: readonly Hint[];
 }
 
+const upReplicas = new WeakMap<object, Replica>();
+
 export function replicaOf(world: World, node: NodeId): Replica {
   const state = machineState(world, node);
-  if (state !== null) {
+  if (state === null) return { node, ...readLog(world.nodes[node]?.persisted ?? {}) };
+  let replica = upReplicas.get(state);
+  if (replica === undefined) {
     const ctx = state.context as unknown as StorageContext;
-    return { node, data: ctx.data ?? {}, hints: ctx.hints ?? [] };
+    replica = { node, data: ctx.data ?? {}, hints: ctx.hints ?? [] };
+    upReplicas.set(state, replica);
   }
-  return { node, ...readLog(world.nodes[node]?.persisted ?? {}) };
+  return replica;
 }
 
 export const storageNodes = (world: World) => nodesWithRole(world, 'storage');
 
 export const configOf = (world: World) => world.system.inputs[0]?.config ?? {};
 
+const homesBySystem = new WeakMap<World['system'], { readonly key: string; readonly homes: readonly NodeId[] }[]>();
+
 /** The keys in use, each with the ids of its home replicas. */
-export function keysWithHomes(world: World): { readonly key: string; readonly homes: readonly NodeId[] }[] {
-  const storage = storageNodes(world);
-  const config = configOf(world);
-  return keyNames.slice(0, Number(config['keys'])).map((key, i) => ({
-    key,
-    homes: homePositions(i, Number(config['n']), storage.length).map((p) => storage[p]!),
-  }));
+export function keysWithHomes(world: World): readonly { readonly key: string; readonly homes: readonly NodeId[] }[] {
+  let found = homesBySystem.get(world.system);
+  if (found === undefined) {
+    const storage = storageNodes(world);
+    const config = configOf(world);
+    found = keyNames.slice(0, Number(config['keys'])).map((key, i) => ({
+      key,
+      homes: homePositions(i, Number(config['n']), storage.length).map((p) => storage[p]!),
+    }));
+    homesBySystem.set(world.system, found);
+  }
+  return found;
+}
+
+export interface KeySummary {
+  readonly key: string;
+  readonly homes: readonly NodeId[];
+  /** What the home replicas hold between them: the newest versions. */
+  readonly newest: readonly Version[];
+  /** Home replicas that lack some of the newest versions. */
+  readonly behind: readonly NodeId[];
+  /** Home replicas holding concurrent siblings. */
+  readonly siblings: readonly NodeId[];
+  /** Every version any node holds for the key, in its data or as a hint. */
+  readonly held: readonly Version[];
+}
+
+export interface Summary {
+  readonly replicas: readonly Replica[];
+  readonly keys: readonly KeySummary[];
+}
+
+function summarise(world: World, replicas: readonly Replica[]): Summary {
+  const byNode = new Map(replicas.map((r) => [r.node, r]));
+  const keys = keysWithHomes(world).map(({ key, homes }) => {
+    const home = homes.map((h) => byNode.get(h)!);
+    const newest = merge([], home.flatMap((r) => r.data[key] ?? []));
+    return {
+      key,
+      homes,
+      newest,
+      behind: home.filter((r) => !holdsAll(r.data[key] ?? [], newest.map(stampOf))).map((r) => r.node),
+      siblings: home.filter((r) => (r.data[key] ?? []).length > 1).map((r) => r.node),
+      held: replicas.flatMap((r) => [...(r.data[key] ?? []), ...r.hints.filter((h) => h.key === key).flatMap((h) => h.versions)]),
+    };
+  });
+  return { replicas, keys };
+}
+
+type Tree = { value?: Summary; next: WeakMap<object, Tree> };
+const summaries: Tree = { next: new WeakMap() };
+
+/** Everything the rules read of the replicas, computed once per distinct set of them. */
+export function summaryOf(world: World): Summary {
+  const replicas = storageNodes(world).map((node) => replicaOf(world, node));
+  let tree = summaries;
+  for (const replica of replicas) {
+    let next = tree.next.get(replica);
+    if (next === undefined) tree.next.set(replica, (next = { next: new WeakMap() }));
+    tree = next;
+  }
+  return (tree.value ??= summarise(world, replicas));
 }

@@ -2,6 +2,7 @@
 // storage node, guards.ts) with `machine.provide`, and pins the consistency whose promise it
 // breaks: the first four break the linearizable register, the last two the dynamo store.
 import type { VariantDefinition } from '../kit';
+import { prefixes } from './checking';
 import type { Settings } from './storage-context';
 import { storage } from './storage';
 
@@ -22,6 +23,7 @@ export const variants: readonly VariantDefinition[] = [
   },
   {
     id: 'no-read-write-back',
+    checkingPrefix: prefixes['no-read-write-back'],
     title: 'No read write-back',
     explanation: 'Linearizable promise: a get returns the newest value it saw without writing it back to a write quorum, so a later read can return the older value: new, then old.',
     config: linearizable,
@@ -29,6 +31,7 @@ export const variants: readonly VariantDefinition[] = [
   },
   {
     id: 'single-phase-write',
+    checkingPrefix: prefixes['single-phase-write'],
     title: 'Single-phase write',
     explanation: 'Linearizable promise: a put skips asking a quorum for the highest tag and takes its coordinator’s own tag plus one, so it can be ordered before a write that finished before it began.',
     config: linearizable,
@@ -36,6 +39,7 @@ export const variants: readonly VariantDefinition[] = [
   },
   {
     id: 'sloppy-quorum',
+    checkingPrefix: prefixes['sloppy-quorum'],
     title: 'Sloppy quorum under a linearizable promise',
     explanation: 'Linearizable promise: stand-ins answer for home replicas that time out, and their acknowledgements count toward W, so a read of the home replicas can miss an acknowledged write.',
     config: linearizable,
