@@ -5,13 +5,14 @@
 // is not rolled back: the replicas that took it keep it.
 //
 // Under consistency = linearizable this is the multi-writer ABD register: a put first reads the
-// highest tag from a read quorum and writes with a higher (counter, client) tag; a get writes the
+// highest tag from a read quorum and writes with a higher (counter, operation) tag; a get writes the
 // newest value it saw back to a write quorum before returning it. Under dynamo a put writes the
 // client's version vector and a get returns every concurrent sibling, repairing stale replicas.
 import type { NodeId } from '../../engine';
 import type { Rules } from './guards';
 import type { Received } from './messages';
 import type { Out } from './out';
+import { takenLogKey } from './log-text';
 import { hintFor, keepHint, store } from './replica';
 import { homeOf, nameOf, standInsOf, type Request, type StorageContext } from './storage-context';
 import { covered, merge, newer, stampOf, versionsText, versionText, type Version } from './versions';
@@ -54,6 +55,16 @@ function ask(out: Node, op: string, targets: readonly Target[], rules: Rules): v
 
 const homeTargets = (ctx: StorageContext, key: string): Target[] => homeOf(ctx, key).map((to) => ({ to }));
 
+/** Whether the request is new: not one this node has taken already (a duplicate, or a late copy). */
+function isNew(out: Node, event: { op: string; from: NodeId }): boolean {
+  const client = nameOf(out.context, event.from);
+  const number = Number(event.op.split('.')[1]);
+  if (number <= (out.context.taken[client] ?? 0)) return false;
+  out.set({ taken: { ...out.context.taken, [client]: number } });
+  out.persist({ [takenLogKey(client)]: event.op });
+  return true;
+}
+
 function open(out: Node, request: Request, rules: Rules): void {
   update(out, request);
   out.timer(waitTimer(request.op), out.context.settings.timeoutTicks);
@@ -79,15 +90,14 @@ const highestTag = (versions: readonly Version[]) => versions.reduce((top, v) =>
 /** The version a put writes when it does not first ask a quorum for the highest tag. */
 function stampPut(out: Node, event: Received<'PUT'> & { readonly now?: number }, rules: Rules): Version {
   const { settings, data } = out.context;
-  const client = nameOf(out.context, event.from);
-  if (settings.consistency === 'linearizable') return { value: event.value, tag: highestTag(data[event.key] ?? []) + 1, by: client };
+  if (settings.consistency === 'linearizable') return { value: event.value, tag: highestTag(data[event.key] ?? []) + 1, by: event.op };
   const vv = event.vv ?? {};
   if (!rules.stampsWithClock()) return { value: event.value, vv };
   return { value: event.value, vv, ts: (event.now ?? 0) + settings.skew, by: out.context.name };
 }
 
 export function startPut(out: Node, event: Received<'PUT'> & { readonly now?: number }, rules: Rules): void {
-  if (out.context.requests[event.op] !== undefined) return;
+  if (!isNew(out, event)) return;
   const client = nameOf(out.context, event.from);
   if (rules.asksForTag()) {
     out.note(`coordinates ${client}'s put of ${event.key} = ${event.value}: first it asks the home replicas for the highest tag`);
@@ -100,7 +110,7 @@ export function startPut(out: Node, event: Received<'PUT'> & { readonly now?: nu
 }
 
 export function startGet(out: Node, event: Received<'GET'>, rules: Rules): void {
-  if (out.context.requests[event.op] !== undefined) return;
+  if (!isNew(out, event)) return;
   out.note(`coordinates ${nameOf(out.context, event.from)}'s get of ${event.key} and asks the home replicas`);
   open(out, fresh(event, 'get'), rules);
 }
@@ -135,7 +145,7 @@ function endRead(out: Node, request: Request, rules: Rules): void {
   const from = who(out, request.replies.map((r) => r.from));
   if (request.action === 'put') {
     const client = nameOf(out.context, request.client);
-    const version: Version = { value: request.value!, tag: highestTag(seen) + 1, by: client };
+    const version: Version = { value: request.value!, tag: highestTag(seen) + 1, by: request.op };
     out.note(`has the tags from ${from}: ${highestTag(seen) === 0 ? 'none has a tag yet' : `the highest is ${highestTag(seen)}`}, so ${client}'s put gets ${versionText(version)} and goes to the home replicas`);
     return writePhase(out, { ...request, version }, rules);
   }

@@ -70,6 +70,11 @@ export interface StorageContext {
   readonly data: { readonly [key: string]: readonly Version[] };
   readonly hints: readonly Hint[];
   readonly requests: { readonly [op: string]: Request };
+  /**
+   * The newest request number taken from each client ("C1" -> 3): a duplicated or late GET or PUT
+   * is not run twice (a second run of a put would write it again, later, over newer writes).
+   */
+  readonly taken: { readonly [client: string]: number };
   readonly sync: SyncRound;
   readonly handingOff: boolean;
   /** Set on a restart until the node has resumed its background work. */
@@ -135,8 +140,10 @@ export function initialStorage({ self, log }: MachineInput): StorageContext {
     clients: self.peers['client'] ?? [],
     keys: Number(self.config['keys']),
     settings: settingsFrom(self.config, position),
-    ...readLog(log),
+    data: readLog(log).data,
+    hints: readLog(log).hints,
     requests: {},
+    taken: readLog(log).taken,
     sync: { running: false, next: 0, clean: 0, awaiting: null },
     handingOff: false,
     recovered: log !== null,

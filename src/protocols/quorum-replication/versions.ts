@@ -1,7 +1,8 @@
 // Versions: what decides which write is newer. Three kinds, one per way of ordering writes:
 //   - a version vector (dynamo): one counter per client, so two writes are ordered only when one
 //     saw the other; otherwise they are concurrent and both are kept, as siblings;
-//   - a tag (counter, client) (the linearizable ABD register): a total order, ties broken by client;
+//   - a tag (counter, operation) (the linearizable ABD register): a total order, ties broken by the
+//     client’s operation ("C1.3"), so two puts never share a tag, even from one client;
 //   - a timestamp from the coordinator's clock (last-write-wins): also a total order, and a skewed
 //     clock puts it in the wrong one. Such a write keeps its version vector too, unused by the
 //     replicas, so the checker can tell a write lost to a clock from one superseded by its successor.
@@ -14,7 +15,10 @@ export interface Stamp {
   readonly vv?: VersionVector;
   readonly tag?: number;
   readonly ts?: number;
-  /** The tie-breaker of a tag (the client) or a timestamp (the coordinating node). */
+  /**
+   * The tie-breaker of a tag (the client's operation, "C2.3": unique even when a client gave up on
+   * a put that still runs and began another) or of a timestamp (the coordinating node, "S2").
+   */
   readonly by?: string;
 }
 
@@ -44,9 +48,20 @@ function sortedKeys(vector: Record<string, number>): VersionVector {
   return Object.fromEntries(Object.entries(vector).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** Compares names with numbers in them by the numbers' values: "C2.9" before "C2.10", "S2" before "S10". */
+export function compareNames(a: string, b: string): number {
+  const parts = (s: string) => s.split(/(\d+)/).map((p, i) => (i % 2 === 1 ? Number(p) : p));
+  const [pa, pb] = [parts(a), parts(b)];
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const [x, y] = [pa[i] ?? '', pb[i] ?? ''];
+    if (x !== y) return typeof x === 'number' && typeof y === 'number' ? x - y : String(x) < String(y) ? -1 : 1;
+  }
+  return 0;
+}
+
 /** Whether stamp `a` supersedes `b`: a strictly later write in the store's order. */
 export function newer(a: Stamp, b: Stamp): boolean {
-  if (ordered(a) || ordered(b)) return orderOf(a) > orderOf(b) || (orderOf(a) === orderOf(b) && (a.by ?? '') > (b.by ?? ''));
+  if (ordered(a) || ordered(b)) return orderOf(a) > orderOf(b) || (orderOf(a) === orderOf(b) && compareNames(a.by ?? '', b.by ?? '') > 0);
   return vvCovers(a.vv ?? {}, b.vv ?? {}) && !vvCovers(b.vv ?? {}, a.vv ?? {});
 }
 
@@ -82,7 +97,7 @@ export const holdsAll = (stored: readonly Version[], incoming: readonly Stamp[])
 
 export const stampOf = ({ value: _value, ...stamp }: Version): Stamp => stamp;
 
-/** "[C1:2 C2:1]", "(2,C1)", "@52 S2". */
+/** "[C1:2 C2:1]", "(2,C1.2)", "@52 S2". */
 export function stampText(s: Stamp): string {
   if (s.tag !== undefined) return `(${s.tag},${s.by ?? '?'})`;
   if (s.ts !== undefined) return `@${s.ts} ${s.by ?? ''}`.trimEnd();
