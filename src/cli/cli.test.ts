@@ -86,3 +86,23 @@ describe('fault-lines check paxos', () => {
     expect(out).toMatch(/13 starting steps, then \d found by the search/);
   });
 });
+
+describe('fault-lines check quorum-replication', () => {
+  it('catches last-write-wins losing an acknowledged write, under the dynamo promise, with a share link that replays to it', async () => {
+    const { code, out, err } = await cli('check', 'quorum-replication', '--variant', 'last-write-wins');
+    expect(err).toContain('with consistency=dynamo');
+    expect(code).toBe(1);
+    expect(out).toMatch(/^violation of no-lost-acknowledged-write: C\d's put of x = [ab]1 was acknowledged, but no node holds it any more/);
+    const link = /share link: (\S+)/.exec(out)?.[1];
+    expect(link).toMatch(/quorum-replication\.html#/);
+    const replayed = await cli('run', link!);
+    expect(replayed.code).toBe(0);
+    expect(replayed.out).toContain('VIOLATION of no-lost-acknowledged-write');
+  });
+
+  it('refuses an impossible quorum with the reason', async () => {
+    const { code, err } = await cli('check', 'quorum-replication', '--set', 'r=4');
+    expect(code).toBe(2);
+    expect(err).toContain('R is 4, more than N = 3');
+  });
+});
