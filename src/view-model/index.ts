@@ -46,3 +46,4 @@ export { applyDelta, clampDomain, followDomain, includeStep, zoomAbout, type Dom
 export { actionsFor, buttonLabel, type ActionItem, type ActionTarget, type ActionGroup } from './choice-menu';
 export { textNames } from './text-names';
 export { placeLabels, shortForms, type PlacedLabel } from './timeline-labels';
+export { operationBars, barsBetween, type OperationBar, type OperationOutcome } from './operation-bars';
