@@ -12,9 +12,9 @@ test('the home page plays a miniature run by itself and lists the protocols', as
   await mini.getByRole('button', { name: /Pause/ }).click();
   await expect(mini).not.toHaveAttribute('data-status', 'playing');
 
-  for (const id of ['two-phase-commit', 'paxos']) await expect(page.locator(`.gallery [data-protocol="${id}"]`)).toContainText('live');
+  for (const id of ['two-phase-commit', 'paxos', 'quorum-replication']) await expect(page.locator(`.gallery [data-protocol="${id}"]`)).toContainText('live');
   const live = page.locator('.gallery [data-protocol="two-phase-commit"]');
-  for (const coming of ['Quorum replication', 'Cache write strategies', 'Kafka consumer offsets'])
+  for (const coming of ['Cache write strategies', 'Kafka consumer offsets'])
     await expect(page.locator('.gallery .coming').filter({ hasText: coming })).toContainText('Coming');
   await live.getByRole('link').click();
   await expect(page).toHaveURL(new RegExp(PROTOCOL_PAGE));
@@ -34,7 +34,7 @@ for (const { width, height } of [
 ]) {
   test(`nothing overflows sideways at ${width}×${height}`, async ({ page }) => {
     await page.setViewportSize({ width, height });
-    for (const path of ['./', PROTOCOL_PAGE]) {
+    for (const path of ['./', PROTOCOL_PAGE, 'quorum-replication.html']) {
       await page.goto(path);
       await expect(page.locator('h1')).toBeVisible();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
