@@ -33,7 +33,7 @@ function opening(protocol: Protocol, config: Config): Choice[] {
   return run.slice(0, first === -1 ? run.length : first) as Choice[];
 }
 
-function stepsPerSecond(protocol: Protocol, input: { readonly [key: string]: unknown }, label: string): Figure {
+export function stepsPerSecond(protocol: Protocol, input: { readonly [key: string]: unknown }, label: string): Figure {
   const config = configOf(protocol, input);
   const system = protocol.build(config, 'correct');
   const start = opening(protocol, config);
@@ -52,7 +52,7 @@ function stepsPerSecond(protocol: Protocol, input: { readonly [key: string]: unk
   return { name: `engine steps/s, ${label}`, value: Math.round(steps / seconds), unit: 'steps/s', budget: { limit: 200_000, atLeast: true } };
 }
 
-interface Search {
+export interface Search {
   readonly protocol: Protocol;
   readonly input: { readonly [key: string]: unknown };
   readonly variant: string;
@@ -69,7 +69,7 @@ function search({ protocol, input, variant, maxDepth, maxStates }: Search) {
   return { result, seconds: (performance.now() - started) / 1000 };
 }
 
-function checkerRate(label: string, spec: Search): Figure {
+export function checkerRate(label: string, spec: Search): Figure {
   const { result, seconds } = search(spec);
   return {
     name: `checker distinct states/s, ${label}`,
@@ -81,7 +81,7 @@ function checkerRate(label: string, spec: Search): Figure {
 }
 
 /** The time `fault-lines check <protocol> --variant <id>` takes with its defaults. */
-function timeToCatch(protocol: Protocol, variant: string): Figure {
+export function timeToCatch(protocol: Protocol, variant: string): Figure {
   const { checking } = protocol;
   const { result, seconds } = search({ protocol, input: checking.config, variant, maxDepth: checking.maxDepth, maxStates: 2_000_000 });
   const found = result.kind === 'violation' ? `${result.rule} in ${result.choices.length} steps` : 'NOT FOUND';

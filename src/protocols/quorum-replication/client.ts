@@ -136,9 +136,27 @@ const opEvents = Object.fromEntries(
   keyNames.flatMap((key) => [`put-${key}`, `get-${key}`]).map((type) => [type, { target: 'waiting', actions: act(invoke as never) }]),
 );
 
+const unusedClient: ClientContext = {
+  number: 0,
+  name: '',
+  storage: [],
+  keys: 0,
+  opsMax: 0,
+  roundRobin: false,
+  dynamo: false,
+  giveUpTicks: 1,
+  ops: 0,
+  writes: 0,
+  seen: {},
+  pending: null,
+  last: null,
+};
+
 export const client = base.createMachine({
   id: 'client',
+  // Without input (XState's throwaway actor in every pure `transition`), a cheap stand-in context.
   context: ({ input }) => {
+    if (input === undefined) return unusedClient;
     const storage = input.self.peers['storage'] ?? [];
     const number = (input.self.peers['client'] ?? []).indexOf(input.self.id) + 1;
     const config = input.self.config;

@@ -17,10 +17,16 @@ export interface Replica {
 }
 
 const upReplicas = new WeakMap<object, Replica>();
+const downReplicas = new WeakMap<object, Replica>();
 
 export function replicaOf(world: World, node: NodeId): Replica {
   const state = machineState(world, node);
-  if (state === null) return { node, ...readLog(world.nodes[node]?.persisted ?? {}) };
+  if (state === null) {
+    const log = world.nodes[node]?.persisted ?? {};
+    let replica = downReplicas.get(log);
+    if (replica?.node !== node) downReplicas.set(log, (replica = { node, ...readLog(log) }));
+    return replica;
+  }
   let replica = upReplicas.get(state);
   if (replica === undefined) {
     const ctx = state.context as unknown as StorageContext;

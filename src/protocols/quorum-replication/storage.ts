@@ -56,6 +56,8 @@ const act = (step: Step) =>
     emit(enqueue as never, out);
   });
 
+const unused = initialStorage({ self: { id: 0, name: 'S1', role: 'storage', peers: { storage: [0] }, config: {} }, log: null });
+
 /** On every start: a restarted node takes up its background work again from its log. */
 function resume(out: Out<StorageContext>, _event: never, rules: Rules): void {
   if (!out.context.recovered) return;
@@ -68,7 +70,9 @@ function resume(out: Out<StorageContext>, _event: never, rules: Rules): void {
 
 export const storage = storageSetup.createMachine({
   id: 'storage',
-  context: ({ input }) => initialStorage(input),
+  // XState's pure `transition` makes a throwaway actor on every call, which computes an initial
+  // context without input; answering that cheaply (rather than throwing) makes a step ~3x faster.
+  context: ({ input }) => (input === undefined ? unused : initialStorage(input)),
   initial: 'start',
   on: {
     PUT: { actions: act(startPut as Step) },

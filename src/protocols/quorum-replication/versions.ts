@@ -50,14 +50,31 @@ function sortedKeys(vector: Record<string, number>): VersionVector {
 
 /** Compares names with numbers in them by the numbers' values: "C2.9" before "C2.10", "S2" before "S10". */
 export function compareNames(a: string, b: string): number {
-  const parts = (s: string) => s.split(/(\d+)/).map((p, i) => (i % 2 === 1 ? Number(p) : p));
-  const [pa, pb] = [parts(a), parts(b)];
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const [x, y] = [pa[i] ?? '', pb[i] ?? ''];
-    if (x !== y) return typeof x === 'number' && typeof y === 'number' ? x - y : String(x) < String(y) ? -1 : 1;
+  if (a === b) return 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(j);
+    if (isDigit(x) && isDigit(y)) {
+      let m = i;
+      let n = j;
+      while (m < a.length && isDigit(a.charCodeAt(m))) m++;
+      while (n < b.length && isDigit(b.charCodeAt(n))) n++;
+      const difference = Number(a.slice(i, m)) - Number(b.slice(j, n));
+      if (difference !== 0) return difference;
+      i = m;
+      j = n;
+    } else if (x !== y) return x - y;
+    else {
+      i++;
+      j++;
+    }
   }
-  return 0;
+  return a.length - i - (b.length - j);
 }
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** Whether stamp `a` supersedes `b`: a strictly later write in the store's order. */
 export function newer(a: Stamp, b: Stamp): boolean {
