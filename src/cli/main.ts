@@ -14,7 +14,8 @@ export const usage = `usage:
                     [--max-states N] [--base URL] [--from-start]
       search every order of events and faults within the bounds (defaults: the
       protocol's small instance, e.g. 2 participants for two-phase commit, depth 12,
-      1 crash, 1 loss; Paxos starts after a value is chosen unless --from-start);
+      1 crash, 1 loss; Paxos and quorum replication start where it gets interesting,
+      as the first line says, unless --from-start);
       exit 0 when nothing breaks, 1 with the shortest violating run
 `;
 
