@@ -30,9 +30,13 @@ export function afterDelay(name: string): string | null {
   return dot < 0 ? rest : rest.slice(0, dot);
 }
 
-/** A timer's name for people: "resend", "vote timeout" (from `voteTimeout`), "40-tick" (for `after: { 40: ... }`). */
+/**
+ * A timer's name for people: "resend", "vote timeout" (from `voteTimeout`), "40-tick" (for
+ * `after: { 40: ... }`). Only the camel-case joins become spaces and lower case, so names of
+ * nodes and operations inside it keep their case ("wait.C1.3").
+ */
 export function timerTitle(name: string): string {
   const delay = afterDelay(name) ?? name;
   if (/^\d+$/.test(delay)) return `${delay}-tick`;
-  return delay.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return delay.replace(/([a-z0-9])([A-Z])(?=[a-z])/g, (_, before: string, capital: string) => `${before} ${capital.toLowerCase()}`);
 }
