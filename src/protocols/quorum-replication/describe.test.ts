@@ -12,12 +12,11 @@ describe('quorum replication node descriptions', () => {
     const world = upTo('siblings-merged', 3);
     const s1 = quorum.describe(world, 2);
     expect(s1.facts[0]).toEqual({
-      kind: 'table',
-      name: 'replicas',
-      columns: ['key', 'value', 'version'],
-      rows: [
-        { cells: ['x', 'a1', '[C1:1] sibling'], tone: 'warn' },
-        { cells: ['x', 'b1', '[C2:1] sibling'], tone: 'warn' },
+      kind: 'list',
+      name: 'replica',
+      items: [
+        { text: 'x = a1 [C1:1]', mark: 'sibling', tone: 'warn' },
+        { text: 'x = b1 [C2:1]', mark: 'sibling', tone: 'warn' },
       ],
     });
     expect(rows(s1.fields)).toMatchObject({ 'home of': 'x', replicas: 'x = a1 [C1:1] | b1 [C2:1]', hints: 'none', coordinating: 'nothing' });
@@ -25,10 +24,11 @@ describe('quorum replication node descriptions', () => {
 
   it('mark a replica that is behind, and show the hints a stand-in keeps', () => {
     const world = upTo('sloppy-write-and-handoff', 6);
-    expect(quorum.describe(world, 3).facts[0]).toMatchObject({ rows: [{ cells: ['x', '—', 'behind'], tone: 'bad' }] });
+    expect(quorum.describe(world, 3).facts[0]).toMatchObject({ items: [{ text: 'x = nothing', mark: 'behind', tone: 'bad' }] });
+    expect(quorum.describe(world, 2).facts[0]).toMatchObject({ items: [{ text: 'x = a1 [C1:1]' }] });
     const s4 = quorum.describe(world, 5);
     expect(s4).toMatchObject({ status: 'waiting' });
-    expect(s4.facts[1]).toEqual({ kind: 'list', name: 'hints', items: [{ text: 'x = a1 [C1:1] for S2', mark: 'hint', tone: 'warn' }] });
+    expect(s4.facts).toEqual([{ kind: 'list', name: 'hints', items: [{ text: 'x = a1 [C1:1] for S2', mark: 'hint', tone: 'warn' }] }]);
   });
 
   it('show what a coordinator is waiting for, and a client’s operation on the client', () => {
@@ -36,7 +36,8 @@ describe('quorum replication node descriptions', () => {
     expect(rows(quorum.describe(world, 2).fields)['coordinating']).toBe("C1's put of x = a1: 1 of 2 acknowledgements");
     expect(quorum.describe(world, 0)).toMatchObject({ status: 'waiting', facts: [{ kind: 'value', name: 'now', value: 'put x = a1 via S1' }] });
     const end = playScenario(quorum, scenario('partial-write-surfaces')).world;
-    expect(quorum.describe(end, 0).facts).toEqual([{ kind: 'value', name: 'last', value: 'put x failed: timed out: 1 of 2 acknowledgements', tone: 'bad' }]);
+    expect(quorum.describe(end, 0).facts).toEqual([{ kind: 'value', name: 'last', value: 'put x failed', tone: 'bad' }]);
+    expect(rows(quorum.describe(end, 0).fields)['last result']).toBe('put x failed: timed out: 1 of 2 acknowledgements');
     expect(rows(quorum.describe(end, 1).fields)['the store promises']).toBe('linearizable: promises no-lost-acknowledged-write, linearizable');
   });
 

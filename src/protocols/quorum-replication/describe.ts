@@ -10,19 +10,21 @@ import { holdsAll, merge, stampOf, stampText, versionsText, type Version } from 
 
 const field = (name: string, value: string) => ({ name, value });
 
+/** The node's replicas as a list, one line per version: narrow enough for a phone's cluster. */
 function dataFact(view: NodeView, data: StorageContext['data'], keys: readonly string[]): NodeFact {
-  const rows = keys.flatMap((key) => {
+  const items = keys.flatMap((key) => {
     const held = data[key] ?? [];
     const homes = keysWithHomes(view.world).find((k) => k.key === key)?.homes ?? [];
     const newest = merge([], homes.flatMap((h) => replicaOf(view.world, h).data[key] ?? []));
     const behind = !holdsAll(held, newest.map(stampOf));
-    if (held.length === 0) return [{ cells: [key, '—', behind ? 'behind' : ''], tone: behind ? ('bad' as const) : ('plain' as const) }];
-    return held.map((v) => ({
-      cells: [key, v.value, `${stampText(v)}${held.length > 1 ? ' sibling' : ''}${behind ? ' behind' : ''}`],
-      tone: behind ? ('bad' as const) : held.length > 1 ? ('warn' as const) : ('plain' as const),
-    }));
+    if (held.length === 0) return [behind ? { text: `${key} = nothing`, mark: 'behind', tone: 'bad' as const } : { text: `${key} = nothing` }];
+    return held.map((v) => {
+      const text = `${key} = ${v.value} ${stampText(v)}`;
+      if (behind) return { text, mark: 'behind', tone: 'bad' as const };
+      return held.length > 1 ? { text, mark: 'sibling', tone: 'warn' as const } : { text };
+    });
   });
-  return { kind: 'table', name: 'replicas', columns: ['key', 'value', 'version'], rows };
+  return { kind: 'list', name: 'replica', items };
 }
 
 function requestText(ctx: StorageContext, request: Request): string {
@@ -45,7 +47,7 @@ function describeStorage(view: NodeView): DescribedNode {
   const requests = Object.values(ctx.requests);
   const hints = ctx.hints.map((h) => `${h.key} = ${versionsText(h.versions)} for ${h.for}`);
   const sync = !ctx.settings.antiEntropy ? 'off' : ctx.sync.running ? `comparing with its peers: ${ctx.sync.clean} in a row in step` : 'resting: nothing changed since its last round';
-  const facts: NodeFact[] = [dataFact(view, ctx.data, keys)];
+  const facts: NodeFact[] = keys.length === 0 ? [] : [dataFact(view, ctx.data, keys)];
   if (hints.length > 0) facts.push({ kind: 'list', name: 'hints', items: hints.map((text) => ({ text, mark: 'hint', tone: 'warn' as const })) });
   const status: DescribedNode['status'] = inState(view.state, 'coordinating') ? 'working' : hints.length > 0 ? 'waiting' : 'idle';
   return {
@@ -75,6 +77,8 @@ function describeClient(view: NodeView): DescribedNode {
   const node = (id: number) => `S${ctx.storage.indexOf(id) + 1}`;
   const now = pending === null ? null : `${pending.action} ${pending.key}${pending.value === null ? '' : ` = ${pending.value}`} via ${node(pending.coordinator)}`;
   const last = ctx.last ?? 'nothing yet';
+  // On the node, the short form; the reason a request failed is in the inspector.
+  const lastShort = last.replace(/ failed: .*$/, ' failed').replace(/ \(\d+ siblings.*$/, '');
   const tone = last.includes('failed') ? 'bad' : last.includes('siblings') ? 'warn' : 'plain';
   const seen = Object.entries(ctx.seen).map(([key, vv]) => `${key} ${stampText({ vv })}`);
   return {
@@ -85,7 +89,7 @@ function describeClient(view: NodeView): DescribedNode {
       ...(ctx.dynamo ? [field('causal context', seen.length === 0 ? 'nothing read yet' : seen.join('; '))] : []),
       promise,
     ],
-    facts: [pending === null ? { kind: 'value', name: 'last', value: last, tone } : { kind: 'value', name: 'now', value: now! }],
+    facts: [pending === null ? { kind: 'value', name: 'last', value: lastShort, tone } : { kind: 'value', name: 'now', value: now! }],
   };
 }
 
