@@ -11,7 +11,7 @@ import { holdsAll, merge, stampOf, stampText, versionsText, type Version } from 
 const field = (name: string, value: string) => ({ name, value });
 
 /** The node's replicas as a list, one line per version: narrow enough for a phone's cluster. */
-function dataFact(view: NodeView, data: StorageContext['data'], keys: readonly string[]): NodeFact {
+function dataFact(view: NodeView<StorageContext>, data: StorageContext['data'], keys: readonly string[]): NodeFact {
   const items = keys.flatMap((key) => {
     const held = data[key] ?? [];
     const homes = keysWithHomes(view.world).find((k) => k.key === key)?.homes ?? [];
@@ -37,12 +37,12 @@ function requestText(ctx: StorageContext, request: Request): string {
   return `${what}: ${progress}${request.sloppy ? ', with stand-ins' : ''}`;
 }
 
-function describeStorage(view: NodeView): DescribedNode {
+function describeStorage(view: NodeView<StorageContext>): DescribedNode {
   if (view.state === null) {
     const replica = replicaOf(view.world, view.id);
     return { status: 'down', fields: [field('state', 'down: its data and hints are on disk'), field('data on disk', dataText(replica.data))] };
   }
-  const ctx = view.state.context as unknown as StorageContext;
+  const ctx = view.state.context;
   const keys = homeKeys(ctx);
   const requests = Object.values(ctx.requests);
   const hints = ctx.hints.map((h) => `${h.key} = ${versionsText(h.versions)} for ${h.for}`);
@@ -69,10 +69,10 @@ function dataText(data: StorageContext['data'], keys: readonly string[] = Object
   return keys.map((key) => `${key} = ${versionsText((data[key] ?? []) as readonly Version[])}`).join('; ');
 }
 
-function describeClient(view: NodeView): DescribedNode {
+function describeClient(view: NodeView<ClientContext>): DescribedNode {
   const promise = field('the store promises', promiseText(configOf(view.world)));
   if (view.state === null) return { status: 'down', fields: [field('state', 'down'), promise] };
-  const ctx = view.state.context as unknown as ClientContext;
+  const ctx = view.state.context;
   const pending = ctx.pending;
   const node = (id: number) => `S${ctx.storage.indexOf(id) + 1}`;
   const now = pending === null ? null : `${pending.action} ${pending.key}${pending.value === null ? '' : ` = ${pending.value}`} via ${node(pending.coordinator)}`;
@@ -93,6 +93,4 @@ function describeClient(view: NodeView): DescribedNode {
   };
 }
 
-export function describe(view: NodeView): DescribedNode {
-  return view.role === 'storage' ? describeStorage(view) : describeClient(view);
-}
+export const describe = { client: describeClient, storage: describeStorage };

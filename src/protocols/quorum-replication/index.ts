@@ -1,7 +1,7 @@
 // Quorum replication, assembled from its parts.
-import { defineProtocol, inState } from '../kit';
+import { defineProtocol, inState, type ClientOpDefinition, type MachineState } from '../kit';
 import { checking } from './checking';
-import { client } from './client';
+import { client, type ClientContext } from './client';
 import { crossCheck, keyNames, options, topology } from './config';
 import { describe } from './describe';
 import { explainer } from './explainer';
@@ -11,14 +11,13 @@ import { scenarios } from './scenarios';
 import { storage } from './storage';
 import { variants } from './variants';
 
-const clientOps = keyNames.flatMap((key, index) =>
+const clientOps: ClientOpDefinition<'client', ClientContext>[] = keyNames.flatMap((key, index) =>
   (['put', 'get'] as const).map((action) => ({
     op: `${action}-${key}`,
-    role: 'client',
+    role: 'client' as const,
     label: action === 'put' ? `Put ${key}` : `Get ${key}`,
     phrase: action === 'put' ? `put its next value into ${key}` : `get ${key}`,
-    offered: (state: Parameters<typeof inState>[0]) =>
-      inState(state, 'idle') && index < Number(state.context['keys']) && Number(state.context['ops']) < Number(state.context['opsMax']),
+    offered: (state: MachineState<ClientContext>) => inState(state, 'idle') && index < state.context.keys && state.context.ops < state.context.opsMax,
   })),
 );
 
