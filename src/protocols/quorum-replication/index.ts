@@ -1,4 +1,5 @@
 // Quorum replication, assembled from its parts.
+import { listed } from '../catalogue';
 import { defineProtocol, inState, type ClientOpDefinition, type MachineState } from '../kit';
 import { checking } from './checking';
 import { client, type ClientContext } from './client';
@@ -22,10 +23,7 @@ const clientOps: ClientOpDefinition<'client', ClientContext>[] = keyNames.flatMa
 );
 
 export const quorumReplication = defineProtocol({
-  id: 'quorum-replication',
-  title: 'Quorum replication',
-  summary:
-    'A leaderless store reads from R and writes to W of N replicas. Overlap the quorums and it is linearizable; let them miss, trust clocks or stand-ins, and reads go back in time or acknowledged writes vanish.',
+  ...listed('quorum-replication'),
   roles: {
     client: { machine: client, title: 'Client', min: 2, max: 3 },
     storage: { machine: storage, title: 'Storage node', min: 3, max: 7, clock: ['PUT'] },
