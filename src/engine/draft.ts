@@ -141,7 +141,7 @@ export class Draft {
       this.halt(`more than ${this.bounds.maxObservations} observations were recorded: the run stops here`);
       return;
     }
-    this.observations = [...this.observations, { step: this.step, tick: this.tick, node, value }];
+    this.observations = this.observations.append({ step: this.step, tick: this.tick, node, value });
     this.emit({ type: 'observe', node, value });
   }
 

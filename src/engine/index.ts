@@ -6,6 +6,7 @@ export * from './network';
 export * from './random';
 export * from './system';
 export * from './trace';
+export { ObservationList } from './observations';
 export * from './world';
 export { apply, createWorld, ChoiceError } from './perform';
 export { enabled, next, due } from './schedule';

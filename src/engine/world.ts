@@ -1,7 +1,8 @@
 import type { NetworkOptions, Partition } from './network';
 import type { Breach, System } from './system';
+import { ObservationList } from './observations';
 import type { TraceList } from './trace';
-import type { Envelope, NodeRecord, Observation, Timer } from './types';
+import type { Envelope, NodeRecord, Timer } from './types';
 
 export interface Violation extends Breach {
   readonly rule: string;
@@ -24,8 +25,8 @@ export interface World {
   readonly timers: readonly Timer[];
   readonly partition: Partition;
   readonly network: NetworkOptions;
-  /** What clients and nodes reported seeing, for invariants. */
-  readonly observations: readonly Observation[];
+  /** What clients and nodes reported seeing, for invariants (read through the kit's helpers). */
+  readonly observations: ObservationList;
   /** Every invariant breach, the first time each rule broke. */
   readonly violations: readonly Violation[];
   /** The conditions holding now, by rule id. */
@@ -47,7 +48,7 @@ export function emptyWorld(system: System, seed: number): World {
     timers: [],
     partition: null,
     network: system.network,
-    observations: [],
+    observations: ObservationList.empty(),
     violations: [],
     conditions: {},
     trace: null,

@@ -72,7 +72,7 @@ export function pingSystem(options: { network?: Partial<NetworkOptions>; bounds?
         id: 'at-most-one-pong',
         description: 'the pinger counts at most one PONG',
         check: (w) =>
-          w.observations.filter((o) => o.node === 0).length > 1
+          w.observations.toArray().filter((o) => o.node === 0).length > 1
             ? { message: 'the pinger counted two PONGs', nodes: [0] }
             : null,
       },

@@ -32,8 +32,8 @@ export function randomRun(world: World, picks: readonly number[]): { world: Worl
 
 /** A world as plain data, system left out, trace as an array: for comparing worlds whole. */
 export function worldData(world: World): object {
-  const { system: _system, trace, ...rest } = world;
-  return { ...rest, trace: traceToArray(trace) };
+  const { system: _system, trace, observations, ...rest } = world;
+  return { ...rest, observations: observations.toArray(), trace: traceToArray(trace) };
 }
 
 /**

@@ -2,7 +2,7 @@
 // (`initialTransition` / `transition` return the next snapshot and the actions without running
 // them), so the adapter memoises every transition: XState's `transition` costs tens of
 // microseconds, a memo hit a few hash lookups (see transition-memo.ts).
-import { initialTransition, transition, type AnyStateMachine } from 'xstate';
+import { createActor, initialTransition, type AnyActorScope, type AnyStateMachine } from 'xstate';
 import type { NodeBehaviour, NodeEvent, NodeInput, NodeStep, Persisted } from '../../engine';
 import { toEffects, type ActionObject } from './effects';
 import { toMachineEvent } from './events';
@@ -44,15 +44,52 @@ function eventKeyOf(bodyKeys: WeakMap<object, string>, event: NodeEvent, node: n
   return clocked ? `${node}|m${event.from}|${body}@${event.tick ?? 0}` : `${node}|m${event.from}|${body}`;
 }
 
+/**
+ * XState's `transition(machine, snapshot, event)` is pure, but builds a throwaway actor for every
+ * call, and that actor computes (and here fails to compute: it has no input) the machine's
+ * initial snapshot: most of the cost of a transition. The machines run no children, timers or
+ * promises, and every action goes to `actionExecutor`, so one inert scope per machine serves
+ * every call; it is the same scope XState builds, made once.
+ */
+function inertScope(machine: AnyStateMachine): { scope: AnyActorScope; collected: ActionObject[][] } {
+  const self = createActor(machine);
+  const collected: ActionObject[][] = [];
+  const scope = {
+    self,
+    defer: () => {},
+    id: '',
+    logger: () => {},
+    sessionId: '',
+    stopChild: () => {},
+    system: self.system,
+    emit: () => {},
+    actionExecutor: (action: ActionObject) => collected.at(-1)!.push(action),
+  } as unknown as AnyActorScope;
+  return { scope, collected };
+}
+
 export function machineBehaviour(machine: AnyStateMachine, options: AdapterOptions = {}): NodeBehaviour<MachineState> {
   const memo = new TransitionMemo<Step>(options.cacheLimit ?? 200_000);
   const bodyKeys = new WeakMap<object, string>();
-  const labels = new WeakMap<MachineState, string>();
   const clock = new Set(options.clock ?? []);
   const clocked = (event: NodeEvent) => clock.size > 0 && event.kind === 'message' && clock.has(event.body.type);
 
+  let inert: ReturnType<typeof inertScope> | null = null;
+  const transition = (snapshot: unknown, event: unknown): [{ value: unknown; context: unknown }, ActionObject[]] => {
+    inert ??= inertScope(machine);
+    const actions: ActionObject[] = [];
+    inert.collected.push(actions);
+    try {
+      return [machine.transition(snapshot as never, event as never, inert.scope), actions];
+    } finally {
+      inert.collected.pop();
+    }
+  };
+  /** Kept beside each interned state: its XState snapshot, so the next transition need not
+   * rebuild it with `resolveState` (a fifth of the cost of a transition not in the memo), and its label. */
+  const extraOf = (state: MachineState) => memo.extraOf(state) as { snapshot: object; label: string | null } | null;
   const finish = (snapshot: { value: unknown; context: unknown }, actions: readonly ActionObject[], input: NodeInput): Step => [
-    memo.intern(snapshot.value as StateValue, snapshot.context as MachineState['context']),
+    memo.intern(snapshot.value as StateValue, snapshot.context as MachineState['context'], { snapshot, label: null }),
     toEffects(machine.id, actions, input),
   ];
 
@@ -70,19 +107,16 @@ export function machineBehaviour(machine: AnyStateMachine, options: AdapterOptio
       const state = memo.canonical(given);
       const withClock = clocked(event);
       return memo.transition(state, eventKeyOf(bodyKeys, event, input.id, withClock), () => {
-        const snapshot = machine.resolveState({ value: state.value, context: state.context });
+        const snapshot = extraOf(state)?.snapshot ?? machine.resolveState({ value: state.value, context: state.context });
         const machineEvent = withClock ? { ...toMachineEvent(event), now: event.kind === 'message' ? (event.tick ?? 0) : 0 } : toMachineEvent(event);
-        const [next, actions] = transition(machine, snapshot, machineEvent as never);
+        const [next, actions] = transition(snapshot, machineEvent);
         return finish(next, actions, input);
       });
     },
     label(state) {
-      let label = labels.get(state);
-      if (label === undefined) {
-        label = stateLabel(state.value);
-        labels.set(state, label);
-      }
-      return label;
+      const extra = extraOf(state);
+      if (extra === null) return stateLabel(state.value);
+      return (extra.label ??= stateLabel(state.value));
     },
     key: (state) => memo.keyOf(state),
   };

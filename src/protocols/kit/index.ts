@@ -29,4 +29,5 @@ export { checkingPrefix, checkingStart } from './checking';
 export { deliver } from './scenario-steps';
 export { compileScenario, playScenario, ScenarioError, settleStepsMax, type PlayedScenario } from './scenario';
 export { nodesWithRole, machineState, nodeIn, contextField, observationsOf, observed, nameList, onObservations } from './world-query';
+export { foldObservations, type ObservationFold } from './observation-fold';
 export { asOperation, operationIntervals, type OperationObservation, type OperationInvoke, type OperationReturn, type OperationInterval } from './operations';

@@ -4,33 +4,62 @@
 // Everything is bounded: past `limit` entries the memo starts afresh.
 import { machineStateKey, type MachineState, type StateValue } from './machine-state';
 
+/** What the memo knows of one interned state. */
+interface Entry<Step> {
+  /** The canonical text, made when first asked for (the checker's fingerprints ask for it). */
+  key: string | null;
+  transitions: Map<string, Step> | null;
+  /** Whatever the adapter keeps beside the state (its XState snapshot). */
+  extra: object | null;
+}
+
 export class TransitionMemo<Step> {
   private interned = new Map<string, MachineState>();
-  private keys = new WeakMap<MachineState, string>();
-  private transitions = new WeakMap<MachineState, Map<string, Step>>();
   private starts = new Map<string, Step>();
+  // Each state's entry sits on the state object itself, under a private, non-enumerable symbol
+  // (spreads, JSON and test equality never see it). Tables keyed by state (WeakMaps) did the
+  // same, but a long Paxos run makes a new state with every ballot, and the garbage collector
+  // spent more time on those tables than the run spent on everything else. A fresh symbol on
+  // every reset forgets all entries at once.
+  private slot = Symbol('memo entry');
   private size = 0;
 
   constructor(private readonly limit: number) {}
 
+  private entry(state: MachineState): Entry<Step> | undefined {
+    return (state as unknown as Record<symbol, Entry<Step> | undefined>)[this.slot];
+  }
+
   /** The one shared object for a state with this value and context. */
-  intern(value: StateValue, context: MachineState['context']): MachineState {
+  intern(value: StateValue, context: MachineState['context'], extra: object | null = null): MachineState {
     const candidate: MachineState = { value, context };
-    const key = machineStateKey(candidate);
-    const found = this.interned.get(key);
+    // Interned by plain JSON, about four times cheaper than the canonical text: the same
+    // machine builds its contexts with their fields in the same order, so equal states meet
+    // here; two that differ only in field order stay apart, which costs a memo entry, not a
+    // wrong answer, since the canonical key (keyOf) is still the same for both.
+    const text = JSON.stringify([value, context]);
+    const found = this.interned.get(text);
     if (found !== undefined) return found;
-    this.interned.set(key, candidate);
-    this.keys.set(candidate, key);
+    this.interned.set(text, candidate);
+    const entry: Entry<Step> = { key: null, transitions: null, extra };
+    Object.defineProperty(candidate, this.slot, { value: entry });
     return candidate;
   }
 
   /** The interned twin of a state that may have come from elsewhere (a decoded world). */
   canonical(state: MachineState): MachineState {
-    return this.keys.has(state) ? state : this.intern(state.value, state.context);
+    return this.entry(state) !== undefined ? state : this.intern(state.value, state.context);
   }
 
   keyOf(state: MachineState): string {
-    return this.keys.get(state) ?? machineStateKey(state);
+    const entry = this.entry(state);
+    if (entry === undefined) return machineStateKey(state);
+    return (entry.key ??= machineStateKey(state));
+  }
+
+  /** What was kept beside an interned state, or null. */
+  extraOf(state: MachineState): object | null {
+    return this.entry(state)?.extra ?? null;
   }
 
   start(key: string, compute: () => Step): Step {
@@ -42,16 +71,15 @@ export class TransitionMemo<Step> {
     return step;
   }
 
+  /** The remembered step for an interned state (see `canonical`) and an event, or `compute`'s. */
   transition(state: MachineState, eventKey: string, compute: () => Step): Step {
-    let table = this.transitions.get(state);
-    if (table === undefined) {
-      table = new Map();
-      this.transitions.set(state, table);
-    }
-    const found = table.get(eventKey);
+    const entry = this.entry(state);
+    if (entry === undefined) return compute();
+    const found = entry.transitions?.get(eventKey);
     if (found !== undefined) return found;
     const step = compute();
-    table.set(eventKey, step);
+    // `compute` may have reset the memo (see grow): an entry of the old generation stays unused.
+    (entry.transitions ??= new Map()).set(eventKey, step);
     this.grow();
     return step;
   }
@@ -59,9 +87,8 @@ export class TransitionMemo<Step> {
   private grow(): void {
     if (++this.size <= this.limit) return;
     this.interned = new Map();
-    this.keys = new WeakMap();
-    this.transitions = new WeakMap();
     this.starts = new Map();
+    this.slot = Symbol('memo entry');
     this.size = 0;
   }
 }

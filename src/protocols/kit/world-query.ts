@@ -1,6 +1,7 @@
 // Helpers for invariants, conditions, client ops and descriptions: they read node states and
 // observations out of a world without knowing how the engine stores them.
-import { nodeName, type Json, type NodeId, type World } from '../../engine';
+import { nodeName, type Json, type NodeId, type ObservationList, type World } from '../../engine';
+import { foldObservations } from './observation-fold';
 import { inState, type MachineState } from './machine-state';
 
 const roleTables = new WeakMap<World['system'], Map<string, readonly NodeId[]>>();
@@ -41,57 +42,78 @@ export function contextField(world: World, node: NodeId, field: string): Json {
   return machineState(world, node)?.context[field] ?? null;
 }
 
-interface Seen {
-  readonly values: Json[];
-  /** For object observations: field -> the primitive values seen for it. */
-  readonly fields: Map<string, Set<Json>>;
+/** One node's observed values as a persistent list, newest first. */
+interface Values {
+  readonly value: Json;
+  readonly previous: Values | null;
+  readonly length: number;
 }
 
-const byNode = new WeakMap<World['observations'], Map<NodeId, Seen>>();
+const valuesByNode = foldObservations<Map<NodeId, Values>>({
+  start: () => new Map(),
+  add(summary, o) {
+    const previous = summary.get(o.node) ?? null;
+    summary.set(o.node, { value: o.value, previous, length: (previous?.length ?? 0) + 1 });
+  },
+  // The lists inside are persistent, so a shallow copy is independent.
+  copy: (summary) => new Map(summary),
+});
 
-function seenBy(world: World, node: NodeId): Seen | undefined {
-  let table = byNode.get(world.observations);
-  if (table === undefined) {
-    table = new Map();
-    for (const o of world.observations) {
-      let seen = table.get(o.node);
-      if (seen === undefined) {
-        seen = { values: [], fields: new Map() };
-        table.set(o.node, seen);
-      }
-      seen.values.push(o.value);
-      if (typeof o.value === 'object' && o.value !== null && !Array.isArray(o.value))
-        for (const [field, value] of Object.entries(o.value)) {
-          if (typeof value === 'object' && value !== null) continue;
-          const set = seen.fields.get(field) ?? new Set<Json>();
-          set.add(value);
-          seen.fields.set(field, set);
-        }
-    }
-    byNode.set(world.observations, table);
-  }
-  return table.get(node);
-}
+const valueArrays = new WeakMap<ObservationList, Map<NodeId, readonly Json[]>>();
 
 /** Everything the node has observed, oldest first. Cached per observation list. */
 export function observationsOf(world: World, node: NodeId): readonly Json[] {
-  return seenBy(world, node)?.values ?? [];
+  let table = valueArrays.get(world.observations);
+  if (table === undefined) valueArrays.set(world.observations, (table = new Map()));
+  let values = table.get(node);
+  if (values === undefined) {
+    const list = valuesByNode(world).get(node) ?? null;
+    const out = new Array<Json>(list?.length ?? 0);
+    for (let at = list, i = out.length - 1; at !== null; at = at.previous, i--) out[i] = at.value;
+    table.set(node, (values = out));
+  }
+  return values;
 }
+
+type Primitive = null | boolean | number | string;
+
+const isRecord = (value: Json): value is { readonly [key: string]: Json } =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Node -> field -> the primitive values seen for it, in object observations. */
+const fieldsByNode = foldObservations<Map<NodeId, Map<string, Set<Json>>>>({
+  start: () => new Map(),
+  add(summary, o) {
+    if (!isRecord(o.value)) return;
+    let fields = summary.get(o.node);
+    if (fields === undefined) summary.set(o.node, (fields = new Map()));
+    for (const field in o.value) {
+      const value = o.value[field]!;
+      if (typeof value === 'object' && value !== null) continue;
+      let seen = fields.get(field);
+      if (seen === undefined) fields.set(field, (seen = new Set()));
+      seen.add(value);
+    }
+  },
+  copy: (summary) => new Map([...summary].map(([node, fields]) => [node, new Map([...fields].map(([f, set]) => [f, new Set(set)]))])),
+});
 
 /**
  * Whether the node has observed an object whose `field` is the primitive `value`
- * ({ outcome: 'commit' }). Cached per observation list, so rules may call it every step.
+ * ({ outcome: 'commit' }). Incremental, so rules may call it every step.
  */
-export function observed(world: World, node: NodeId, field: string, value: null | boolean | number | string): boolean {
+export function observed(world: World, node: NodeId, field: string, value: Primitive): boolean {
   const list = world.observations;
-  // Short lists (the common case) are scanned: cheaper than building the summary.
+  // Short lists (the common case, and every state of the model checker) are scanned: cheaper
+  // than keeping the summary.
   if (list.length <= scanMax) {
-    for (const o of list)
-      if (o.node === node && typeof o.value === 'object' && o.value !== null && !Array.isArray(o.value) && (o.value as { readonly [key: string]: Json })[field] === value)
-        return true;
+    for (let at: ObservationList | null = list; at !== null && at.last !== null; at = at.previous) {
+      const o = at.last;
+      if (o.node === node && isRecord(o.value) && o.value[field] === value) return true;
+    }
     return false;
   }
-  return seenBy(world, node)?.fields.get(field)?.has(value) ?? false;
+  return fieldsByNode(world).get(node)?.get(field)?.has(value) ?? false;
 }
 
 const scanMax = 64;
@@ -109,17 +131,27 @@ export function nameList(world: World, nodes: readonly NodeId[]): string {
  * observation list itself, under a private non-enumerable symbol, rather than in a WeakMap: the
  * model checker makes a list per observing step, and millions of WeakMap keys made the garbage
  * collector a third of its time. A list that cannot take a property falls back to a WeakMap.
+ * The last answer is also kept outright: most steps observe nothing and ask about the same list
+ * as the step before.
  */
 export function onObservations<T>(check: (world: World) => T): (world: World) => T {
   const slot = Symbol('observation memo');
   const fallback = new WeakMap<World['observations'], { readonly value: T }>();
+  let lastList: World['observations'] | null = null;
+  let lastValue: T | undefined;
   return (world) => {
-    const list = world.observations as unknown as Record<symbol, { readonly value: T } | undefined>;
-    const found = list[slot] ?? fallback.get(world.observations);
-    if (found !== undefined) return found.value;
-    const value = check(world);
-    if (Object.isExtensible(list)) Object.defineProperty(list, slot, { value: { value } });
-    else fallback.set(world.observations, { value });
+    const list = world.observations;
+    if (list === lastList) return lastValue as T;
+    const held = list as unknown as Record<symbol, { readonly value: T } | undefined>;
+    let found = held[slot] ?? fallback.get(list);
+    if (found === undefined) {
+      found = { value: check(world) };
+      if (Object.isExtensible(list)) Object.defineProperty(list, slot, { value: found });
+      else fallback.set(list, found);
+    }
+    lastList = list;
+    lastValue = found.value;
+    const value = found.value;
     return value;
   };
 }

@@ -73,6 +73,6 @@ describe('Paxos scenarios', () => {
     expect(world.violations).toEqual([]);
     expect(world.conditions['dueling-proposers']).toMatchObject({ nodes: [0, 1] });
     expect(world.conditions['dueling-proposers']!.message).toBe('P1 and P2 have started 4 ballots between them and none has chosen a value yet');
-    expect(world.observations.some((o) => typeof o.value === 'object' && o.value !== null && 'accepted' in o.value)).toBe(false);
+    expect(world.observations.toArray().some((o) => typeof o.value === 'object' && o.value !== null && 'accepted' in o.value)).toBe(false);
   });
 });

@@ -103,7 +103,7 @@ export function counterSystem(variant: CounterVariant, increments = 2): System {
         id: 'monotonic-acks',
         description: 'each count the client is told is higher than the last',
         check: (w) => {
-          const counts = w.observations.filter((o) => o.node === 0).map((o) => num((o.value as { count?: Json }).count));
+          const counts = w.observations.toArray().filter((o) => o.node === 0).map((o) => num((o.value as { count?: Json }).count));
           const back = counts.findIndex((c, i) => i > 0 && c <= counts[i - 1]!);
           return back === -1 ? null : { message: `the client was told ${counts[back - 1]}, then ${counts[back]}`, nodes: [0, 1] };
         },
