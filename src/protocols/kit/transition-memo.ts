@@ -8,6 +8,10 @@ import { machineStateKey, type MachineState, type StateValue } from './machine-s
 interface Entry<Step> {
   /** The canonical text, made when first asked for (the checker's fingerprints ask for it). */
   key: string | null;
+  /** The first event taken from this state and its step; a map only from the second event on,
+   * since most states of a long run are left by one event only. */
+  firstEvent: string | null;
+  firstStep: Step | null;
   transitions: Map<string, Step> | null;
   /** Whatever the adapter keeps beside the state (its XState snapshot). */
   extra: object | null;
@@ -41,7 +45,7 @@ export class TransitionMemo<Step> {
     const found = this.interned.get(text);
     if (found !== undefined) return found;
     this.interned.set(text, candidate);
-    const entry: Entry<Step> = { key: null, transitions: null, extra };
+    const entry: Entry<Step> = { key: null, firstEvent: null, firstStep: null, transitions: null, extra };
     Object.defineProperty(candidate, this.slot, { value: entry });
     return candidate;
   }
@@ -75,11 +79,15 @@ export class TransitionMemo<Step> {
   transition(state: MachineState, eventKey: string, compute: () => Step): Step {
     const entry = this.entry(state);
     if (entry === undefined) return compute();
+    if (entry.firstEvent === eventKey) return entry.firstStep!;
     const found = entry.transitions?.get(eventKey);
     if (found !== undefined) return found;
     const step = compute();
     // `compute` may have reset the memo (see grow): an entry of the old generation stays unused.
-    (entry.transitions ??= new Map()).set(eventKey, step);
+    if (entry.firstEvent === null) {
+      entry.firstEvent = eventKey;
+      entry.firstStep = step;
+    } else (entry.transitions ??= new Map()).set(eventKey, step);
     this.grow();
     return step;
   }
