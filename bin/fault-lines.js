@@ -10,4 +10,11 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2), { out: process.stdout, err: process.stderr });
+const { getHeapStatistics } = await import('node:v8');
+process.exitCode = await main(process.argv.slice(2), {
+  out: process.stdout,
+  err: process.stderr,
+  terminal: process.stderr.isTTY === true,
+  clock: () => performance.now(),
+  memory: () => ({ usedBytes: process.memoryUsage().heapUsed, limitBytes: getHeapStatistics().heap_size_limit }),
+});

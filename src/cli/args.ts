@@ -1,5 +1,6 @@
 // A small argument parser: positional words, `--name value` / `--name=value` options, and
 // options that may repeat (`--set a=1 --set b=2`). It reports bad input as a sentence.
+import { quoted } from '../engine';
 
 export interface Parsed {
   readonly positional: readonly string[];
@@ -23,7 +24,7 @@ export function parseArgs(argv: readonly string[], known: readonly string[], fla
       options.set(name, ['']);
       continue;
     }
-    if (!known.includes(name)) return { ok: false, reason: `unknown option --${name}` };
+    if (!known.includes(name)) return { ok: false, reason: `unknown option ${quoted(`--${name}`)}` };
     const value = inline ?? argv[++i];
     if (value === undefined) return { ok: false, reason: `--${name} needs a value` };
     options.set(name, [...(options.get(name) ?? []), value]);
@@ -42,6 +43,7 @@ export function intOption(parsed: Parsed, name: string, fallback: number, min: n
   if (values === undefined) return fallback;
   const text = values[values.length - 1]!;
   const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || value > max) return `--${name} must be a whole number from ${min} to ${max}`;
+  if (!/^\d+$/.test(text) || value < min || value > max)
+    return `--${name} must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}, not ${quoted(text)}`;
   return value;
 }

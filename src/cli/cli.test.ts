@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { faultKinds } from '../engine';
-import { main, usage } from './main';
+import { usage } from './main';
+import { cli as run } from './testing';
 
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: { write: (t: string) => (out += t) }, err: { write: (t: string) => (err += t) } });
-  return { code, out, err };
-}
+const cli = (...argv: string[]) => run(argv);
 
 describe('fault-lines CLI', () => {
   it('list names every protocol with its variants and scenarios', async () => {

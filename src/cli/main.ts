@@ -1,8 +1,13 @@
 // `npx fault-lines`: run a shared run and print its narrated trace, check a protocol variant with
 // the model checker, or list what there is.
-import { faultKinds } from '../engine';
+import { faultKinds, quoted } from '../engine';
 import { parseArgs } from './args';
-import { check, list, run, UsageError, type Io } from './commands';
+import { check } from './check';
+import { list, run } from './commands';
+import { safeIo, type Io } from './terminal';
+import { UsageError } from './usage-error';
+
+export type { Io };
 
 export const usage = `usage:
   fault-lines list
@@ -15,13 +20,15 @@ export const usage = `usage:
       search every order of events and faults within the bounds (defaults: the
       protocol's small instance, e.g. 2 participants for two-phase commit, depth 12,
       1 crash, 1 loss; Paxos and quorum replication start where it gets interesting,
-      as the first line says, unless --from-start);
+      as the first line says, unless --from-start); it stops before memory runs
+      out, and shows progress on a terminal;
       exit 0 when nothing breaks, 1 with the shortest violating run
 `;
 
 const known = ['variant', 'set', 'depth', ...faultKinds.map(({ kind }) => kind), 'max-states', 'base'];
 
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], given: Io): Promise<number> {
+  const io = safeIo(given);
   const parsed = parseArgs(argv, known, ['from-start']);
   const fail = (reason: string) => {
     io.err.write(`fault-lines: ${reason}\n\n${usage}`);
@@ -42,7 +49,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         io.out.write(usage);
         return command === undefined ? 2 : 0;
       default:
-        return fail(`unknown command "${command}"`);
+        return fail(`unknown command ${quoted(command)}`);
     }
   } catch (error) {
     if (error instanceof UsageError) return fail(error.message);

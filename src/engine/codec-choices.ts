@@ -1,3 +1,4 @@
+import { quoted } from './quote';
 import type { Choice } from './choice';
 import { escapeText, isDigit, LinkProblem, parseWhole, readWhile, unescapeText, type Reader } from './codec-text';
 
@@ -30,6 +31,14 @@ const PERCENT_KEYS = ['lossPercent', 'duplicationPercent'] as const;
 
 const isWholeAtLeastZero = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
 
+/** What is wrong with a message or timer id, said exactly ("too large" is not "negative"). */
+function idProblem(what: string, id: unknown): string | null {
+  if (isWholeAtLeastZero(id)) return null;
+  if (typeof id !== 'number' || !Number.isInteger(id)) return `${what} names id ${String(id)}, which is not a whole number`;
+  if (id < 0) return `${what} names id ${id}; ids are never negative`;
+  return `${what} names id ${id}, past the largest id a link can carry (${Number.MAX_SAFE_INTEGER})`;
+}
+
 /** Says what is wrong with a choice that cannot be written into a link, or null when it can. */
 export function choiceProblem(choice: Choice): string | null {
   switch (choice.type) {
@@ -37,7 +46,7 @@ export function choiceProblem(choice: Choice): string | null {
     case 'fire':
     case 'drop':
     case 'duplicate':
-      return isWholeAtLeastZero(choice.id) ? null : `a ${choice.type} names id ${String(choice.id)}, not a whole number ≥ 0`;
+      return idProblem(`a ${choice.type}`, choice.id);
     case 'crash':
     case 'restart':
     case 'client':
@@ -55,12 +64,12 @@ export function choiceProblem(choice: Choice): string | null {
     case 'network':
       for (const key of Object.keys(choice.options)) {
         const value = (choice.options as Record<string, unknown>)[key];
-        if (!(PERCENT_KEYS as readonly string[]).includes(key)) return `a network choice cannot set "${key}"`;
+        if (!(PERCENT_KEYS as readonly string[]).includes(key)) return `a network choice cannot set ${quoted(key)}`;
         if (!isWholeAtLeastZero(value) || value > 100) return `${key} must be a whole percentage, 0 to 100`;
       }
       return null;
     default:
-      return `"${(choice as { type: unknown }).type as string}" is not a kind of choice`;
+      return `${quoted(String((choice as { type: unknown }).type))} is not a kind of choice`;
   }
 }
 
@@ -181,10 +190,11 @@ export function decodeChoices(text: string, maxChoices: number): Choice[] {
   while (reader.at < text.length) {
     if (choices.length >= maxChoices) throw new LinkProblem(`the run has more than ${maxChoices} choices`);
     const letter = text[reader.at++]!;
-    const what = `choice ${choices.length + 1} ("${letter}")`;
+    const what = `choice ${choices.length + 1} (${quoted(letter)})`;
     if ('dxluUf'.includes(letter)) {
       const id = previousId + readSigned(reader, what);
-      if (id < 0) throw new LinkProblem(`${what} names id ${id}; ids are never negative`);
+      const problem = idProblem(what, id);
+      if (problem !== null) throw new LinkProblem(problem);
       choices.push(messageChoice(letter as Letter, id));
       previousId = id;
     } else if (letter === 'c' || letter === 'r') {
@@ -193,7 +203,7 @@ export function decodeChoices(text: string, maxChoices: number): Choice[] {
     else if (letter === 'h') choices.push({ type: 'heal' });
     else if (letter === 'o') choices.push(readClient(reader, what));
     else if (letter === 'n') choices.push(readNetwork(reader, what));
-    else throw new LinkProblem(`choice ${choices.length + 1} starts with "${letter}", which is not a kind of choice`);
+    else throw new LinkProblem(`choice ${choices.length + 1} starts with ${quoted(letter)}, which is not a kind of choice`);
   }
   return choices;
 }

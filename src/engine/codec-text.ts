@@ -1,6 +1,7 @@
 // The small pieces the share-link codec is built from: escaping free text so that it only uses
 // characters a URL hash keeps as they are, reading numbers, and a check code that tells a link
 // that was cut short or changed from a real one.
+import { quoted } from './quote';
 
 /** A problem found while reading a link. Only the codec throws it, and `decodeFrame` catches it. */
 export class LinkProblem extends Error {
@@ -52,7 +53,7 @@ export function unescapeText(text: string, what: string): string {
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!;
     if (char !== '~') {
-      if (!isPlain(text.charCodeAt(i))) throw new LinkProblem(`${what} contains "${char}", which must be escaped`);
+      if (!isPlain(text.charCodeAt(i))) throw new LinkProblem(`${what} contains ${quoted(char)}, which must be escaped`);
       out += char;
     } else if (text[i + 1] === 'u') {
       out += String.fromCharCode(readHex(text, i + 2, 4, what));
@@ -67,7 +68,7 @@ export function unescapeText(text: string, what: string): string {
 
 /** Reads a whole number written in decimal, with an optional leading `-`; it must be exact in a double. */
 export function parseWhole(text: string, what: string): number {
-  if (!/^-?[0-9]+$/.test(text)) throw new LinkProblem(`${what} must be a whole number, not "${text}"`);
+  if (!/^-?[0-9]+$/.test(text)) throw new LinkProblem(`${what} must be a whole number, not ${quoted(text)}`);
   // Past 20 digits Number() is not worth calling; anything past 2^53 is refused either way.
   const value = text.length > 20 ? Infinity : Number(text);
   if (!Number.isSafeInteger(value)) throw new LinkProblem(`${what} is too large`);

@@ -104,6 +104,12 @@ describe('reading a bad link', () => {
     ['a negative node in a partition', sealed(body.replace('p0,1_2', 'p0,-1_2')), 'choice 10 ("p") names node -1; nodes are numbered from 0'],
     ['an empty partition group', sealed(body.replace('p0,1_2', 'p0,1__2')), 'choice 10 ("p") has an empty partition group'],
     ['an id too large to be exact', sealed(body.replace('d3x2', 'd12345678901234567x2')), 'choice 2 ("d") is too large'],
+    [
+      'ids that add up past the largest exact number',
+      sealed(body.replace('d3x2', 'd9007199254740991x9007199254740991')),
+      'choice 3 ("x") names id 18014398509481982, past the largest id a link can carry (9007199254740991)',
+    ],
+    ['a control character, shown as an escape', sealed(body.replace('d3x2', '\u001b]0;x\u0007')), 'choice 2 starts with "\\x1b", which is not a kind of choice'],
     ['a loss above 100%', sealed(body.replace('n5,0', 'n500,0')), 'the loss in choice 12 ("n") must be 0 to 100, not 500'],
     ['a client operation without its end', sealed(body.replace(/o0:begin~20tx~5f1_.*$/, 'o0:begin')), 'choice 1 ("o") is cut short: its operation has no closing "_"'],
     ['a broken escape', sealed(body.replace('~20cache', '~2zcache')), 'config "policy" has a broken ~ escape'],
@@ -124,6 +130,11 @@ describe('reading a bad link', () => {
   it('refuses more than 100,000 choices', () => {
     expect(reasonOf(sealed(`1.p.v.1.0..${'h'.repeat(100_001)}`))).toBe('the run has more than 100000 choices');
     expect(decodeFrame(sealed(`1.p.v.1.0..${'h'.repeat(100_000)}`)).ok).toBe(true);
+  });
+
+  it('quotes at most sixty characters of what it refuses, however long the text', () => {
+    const reason = reasonOf(sealed(body.replace('participants=3', `${'p'.repeat(900_000)}=3e2`)));
+    expect(reason).toBe(`config "${'p'.repeat(60)}…" (900,000 characters) must be a whole number, t or f, not "3e2"`);
   });
 
   it('refuses text longer than 1 MB before reading it', () => {

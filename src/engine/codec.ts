@@ -1,3 +1,4 @@
+import { quoted } from './quote';
 import type { Choice } from './choice';
 import { choiceProblem, decodeChoices, encodeChoices } from './codec-choices';
 import { checkCode, escapeText, LinkProblem, parseWhole, unescapeText } from './codec-text';
@@ -52,7 +53,7 @@ const FIELDS = 8;
 
 /** Says what is wrong with a frame that cannot be written as a link, or null when it can. */
 export function frameProblem(frame: SharedFrame): string | null {
-  if (!PROTOCOL_ID.test(frame.protocol)) return `the protocol id "${frame.protocol}" must be lowercase letters, digits and "-"`;
+  if (!PROTOCOL_ID.test(frame.protocol)) return `the protocol id ${quoted(frame.protocol)} must be lowercase letters, digits and "-"`;
   if (typeof frame.variant !== 'string' || frame.variant === '') return 'the variant must be named';
   if (!Number.isInteger(frame.seed) || frame.seed < 0 || frame.seed > 0xffffffff) return 'the seed must be a whole number from 0 to 4294967295';
   if (frame.choices.length > MAX_FRAME_CHOICES) return `a link carries at most ${MAX_FRAME_CHOICES} choices`;
@@ -61,7 +62,7 @@ export function frameProblem(frame: SharedFrame): string | null {
   for (const [key, value] of Object.entries(frame.config)) {
     if (key === '') return 'a config key must not be empty';
     if (typeof value === 'number' ? !Number.isSafeInteger(value) : typeof value !== 'boolean' && typeof value !== 'string')
-      return `config "${key}" must be a whole number, true, false or text`;
+      return `config ${quoted(key)} must be a whole number, true, false or text`;
   }
   for (let i = 0; i < frame.choices.length; i++) {
     const problem = choiceProblem(frame.choices[i]!);
@@ -99,13 +100,13 @@ export function encodeFrame(frame: SharedFrame): string {
 
 function decodeConfigEntry(entry: string): [string, ConfigValue] {
   const at = entry.search(/[=:]/);
-  if (at <= 0) throw new LinkProblem(`the config entry "${entry}" needs a name and "=" or ":" before its value`);
+  if (at <= 0) throw new LinkProblem(`the config entry ${quoted(entry)} needs a name and "=" or ":" before its value`);
   const key = unescapeText(entry.slice(0, at), 'a config name');
   const text = entry.slice(at + 1);
-  if (entry[at] === ':') return [key, unescapeText(text, `config "${key}"`)];
+  if (entry[at] === ':') return [key, unescapeText(text, `config ${quoted(key)}`)];
   if (text === 't' || text === 'f') return [key, text === 't'];
-  if (!/^-?[0-9]+$/.test(text)) throw new LinkProblem(`config "${key}" must be a whole number, t or f, not "${text}"`);
-  return [key, parseWhole(text, `config "${key}"`)];
+  if (!/^-?[0-9]+$/.test(text)) throw new LinkProblem(`config ${quoted(key)} must be a whole number, t or f, not ${quoted(text)}`);
+  return [key, parseWhole(text, `config ${quoted(key)}`)];
 }
 
 function decodeConfig(text: string): Config {
@@ -140,7 +141,7 @@ function decodeText(input: string): SharedFrame {
   const check = fields.pop()!;
   if (check !== checkCode(fields.join('.'))) throw new LinkProblem('the link was cut short or changed: its check code does not match');
   const [, protocol, variant, seedText, stepText, configText, choicesText] = fields as [string, ...string[]];
-  if (!PROTOCOL_ID.test(protocol!)) throw new LinkProblem(`the protocol id "${protocol}" must be lowercase letters, digits and "-"`);
+  if (!PROTOCOL_ID.test(protocol!)) throw new LinkProblem(`the protocol id ${quoted(protocol!)} must be lowercase letters, digits and "-"`);
   const seed = parseWhole(seedText!, 'the seed');
   if (seed < 0 || seed > 0xffffffff) throw new LinkProblem('the seed must be from 0 to 4294967295');
   const step = parseWhole(stepText!, 'the step');

@@ -1,3 +1,4 @@
+import { quoted } from './quote';
 import { ChoiceError } from './perform';
 import { sameChoice, type Choice } from './choice';
 import type { BranchRecord, History } from './history';
@@ -63,14 +64,18 @@ function commonPrefix(a: readonly Choice[], b: readonly Choice[]): number {
   return i;
 }
 
-/** Drops one branch; its children now hang from its parent, forking where they really part. */
+/**
+ * Drops one branch; its children now hang from its parent, forking where they really part. A
+ * child of a first run that is let go starts the history now, but keeps its fork step: that is
+ * still where its own story starts, and what a person remembers it by.
+ */
 function forget(h: History, gone: BranchRecord): History {
   const parent = gone.parent === null ? undefined : h.branchRecords.find((b) => b.id === gone.parent);
   const branchRecords = h.branchRecords
     .filter((b) => b !== gone)
     .map((b) => {
       if (b.parent !== gone.id) return b;
-      if (parent === undefined) return { ...b, parent: null, forkStep: 0 };
+      if (parent === undefined) return { ...b, parent: null };
       return { ...b, parent: parent.id, forkStep: commonPrefix(b.choices, parent.choices) };
     });
   return { ...h, branchRecords };
@@ -92,7 +97,7 @@ export function fitLimits(h: History): History {
     if (others.length === 0)
       throw new ChoiceError(`this run would hold more than ${maxStoredSteps} steps, the most a history keeps`);
     const oldest = others.reduce((a, b) => (b.usedAt < a.usedAt ? b : a));
-    forgotten.push(`"${oldest.label}" (from step ${oldest.forkStep})`);
+    forgotten.push(`${quoted(oldest.label)} (from step ${oldest.forkStep})`);
     fitted = forget(fitted, oldest);
   }
   if (forgotten.length > 0) {

@@ -227,6 +227,20 @@ describe('caps', () => {
     ]);
   });
 
+  it('a branch whose first run is let go still says where it forked, not "from step 0"', () => {
+    let h = createHistory(pingSystem({ network: { lossPercent: 100 } }), 1, [start], { maxBranches: 2 });
+    h = play(h, 20);
+    h = choose(h, 6, { type: 'crash', node: 1 });
+    h = switchBranch(h, 1);
+    h = choose(h, 4, { type: 'crash', node: 0 });
+    expect(branches(h).map((b) => [b.id, b.parent, b.forkStep])).toEqual([
+      [1, null, 6],
+      [2, 1, 4],
+    ]);
+    h = choose(h, 2, { type: 'crash', node: 1 });
+    expect(h.notice).toContain('let go of the branch "crash ponger" (from step 6)');
+  });
+
   it('the current branch alone beyond maxStoredSteps is a ChoiceError', () => {
     const h = createHistory(pingSystem({ network: { lossPercent: 100 } }), 1, [start], { maxStoredSteps: 10 });
     expect(() => play(h, 20)).toThrow('this run would hold more than 10 steps, the most a history keeps');

@@ -47,7 +47,10 @@ export interface BranchRecord {
   readonly id: number;
   /** The branch this one forked from, or null for a branch that starts the history. */
   readonly parent: number | null;
-  /** How many choices it shares with its parent: its own story starts at this step. */
+  /**
+   * How many choices it shares with its parent: its own story starts at this step. A branch
+   * whose parent was let go keeps the step where it forked.
+   */
   readonly forkStep: number;
   /** A few words for the choice that started the branch. */
   readonly label: string;

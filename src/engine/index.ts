@@ -17,3 +17,4 @@ export { branches, switchBranch, type BranchInfo } from './history-branches';
 export { choiceLabel, type ChoiceWords, type MessageNamer } from './choice-label';
 export * from './explore';
 export * from './linearizability';
+export { quoted, shortText, visibleText, QUOTE_CHARS_MAX } from './quote';

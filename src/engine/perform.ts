@@ -1,3 +1,4 @@
+import { quoted } from './quote';
 import type { Choice } from './choice';
 import { Draft } from './draft';
 import { networkProblem, reachable } from './network';
@@ -156,9 +157,9 @@ function partition(draft: Draft, groups: readonly (readonly NodeId[])[]): void {
 function client(draft: Draft, world: World, node: NodeId, op: string): void {
   checkNode(draft, node);
   const record = draft.nodes[node]!;
-  if (!record.up) throw new ChoiceError(`${nodeName(world, node)} is down and cannot take "${op}"`);
+  if (!record.up) throw new ChoiceError(`${nodeName(world, node)} is down and cannot take ${quoted(op)}`);
   if (!world.system.clientOps(world, node).some((o) => o.op === op))
-    throw new ChoiceError(`${nodeName(world, node)} does not offer "${op}" now`);
+    throw new ChoiceError(`${nodeName(world, node)} does not offer ${quoted(op)} now`);
   draft.emit({ type: 'client', node, op });
   const spec = world.system.nodes[node]!;
   const event = { kind: 'client', op } as const;

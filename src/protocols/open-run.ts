@@ -1,6 +1,6 @@
 // Opening a run that came from outside (a share link, a file, the command line): every part is
 // checked against the registry before anything runs, and every problem is one plain sentence.
-import { decodeFrame, replay, type RunSpec, type World } from '../engine';
+import { decodeFrame, quoted, replay, type RunSpec, type World } from '../engine';
 import { openRunOf, type OpenedRun } from './open-run-of';
 import { protocolById, protocols } from './registry';
 
@@ -10,7 +10,7 @@ export type { OpenedRun };
 export function openRun(run: RunSpec, step = run.choices.length): OpenedRun {
   const protocol = protocolById(run.protocol);
   if (protocol === undefined)
-    return { ok: false, reason: `there is no protocol "${run.protocol}" (known: ${protocols.map((p) => p.id).join(', ')})` };
+    return { ok: false, reason: `there is no protocol ${quoted(run.protocol)} (known: ${protocols.map((p) => p.id).join(', ')})` };
   return openRunOf(protocol, run, step);
 }
 

@@ -1,5 +1,7 @@
 import { FingerprintSet } from './fingerprint-set';
-import { defaultMaxStates, ExploreError, type CheckOptions, type CheckResult, type Model, type ModelViolation } from './model';
+import { defaultMaxStates, ExploreError, progressEvery, type CheckOptions, type CheckResult, type Model, type ModelViolation, type SearchProgress } from './model';
+
+type Progress = ((progress: SearchProgress) => string | null) | undefined;
 
 // Breadth-first search, level by level, so the first violation found lies on a shortest run.
 // Only fingerprints of visited states are kept, plus, for each state, the index of its parent and
@@ -52,7 +54,7 @@ export function checkModel<S, A>(model: Model<S, A>, options: CheckOptions = {})
   const bounds = checkOptions(options);
   const seen = new FingerprintSet();
   const memory = model.fingerprint === undefined ? byKey(seen, (state: S) => model.key(state)) : byFingerprint(seen, model.fingerprint.bind(model));
-  return search(model, bounds.maxDepth, bounds.maxStates, memory);
+  return search(model, bounds.maxDepth, bounds.maxStates, memory, options.onProgress);
 }
 
 /** The states seen so far, remembered by the fingerprint of their key or one the model computes. */
@@ -79,16 +81,11 @@ function byFingerprint<S>(set: FingerprintSet, fingerprintOf: (s: S, out: Uint32
   };
 }
 
-function search<S, A>(model: Model<S, A>, maxDepth: number, maxStates: number, seen: Seen<S>): CheckResult<S, A> {
+function search<S, A>(model: Model<S, A>, maxDepth: number, maxStates: number, seen: Seen<S>, onProgress: Progress): CheckResult<S, A> {
   const origins = new Origins();
   const retain = model.retain?.bind(model);
-  const stateCap = () => ({
-    kind: 'none' as const,
-    distinctStates: origins.size,
-    depth,
-    exhaustive: false,
-    stoppedBy: `the search reached its cap of ${maxStates} distinct states; raise maxStates to search further`,
-  });
+  const stopped = (stoppedBy: string) => ({ kind: 'none' as const, distinctStates: origins.size, depth, exhaustive: false, stoppedBy });
+  const stateCap = () => stopped(`the search reached its cap of ${maxStates} distinct states; raise maxStates to search further`);
   // A level's states are let go one by one as they are expanded, so at most about two levels
   // are held at once.
   let frontier: (S | undefined)[] = [];
@@ -120,6 +117,10 @@ function search<S, A>(model: Model<S, A>, maxDepth: number, maxStates: number, s
         if (origins.size >= maxStates) return stateCap();
         const id = origins.add(frontierIds[i]!, j);
         if (next.length === 0) depth++;
+        if (onProgress !== undefined && origins.size % progressEvery === 0) {
+          const reason = onProgress({ distinctStates: origins.size, depth, frontier: next.length + 1 });
+          if (reason !== null) return stopped(reason);
+        }
         const broken = model.violation(successor);
         if (broken !== null) return counterexample(model, origins, id, broken);
         next.push(retain === undefined ? successor : retain(successor));

@@ -4,7 +4,7 @@ import { replay } from '../run';
 import type { System } from '../system';
 import { checkModel } from './check-model';
 import { Interner } from './interner';
-import { ExploreError, type CheckResult } from './model';
+import { ExploreError, type CheckOptions, type CheckResult } from './model';
 import { worldModel } from './world-model';
 
 export interface WorldCheckOptions {
@@ -16,6 +16,8 @@ export interface WorldCheckOptions {
   readonly budget: Partial<FaultBudget>;
   /** Choices applied before the search starts; they do not count against the budget. */
   readonly prefix?: readonly Choice[];
+  /** See `CheckOptions.onProgress`. */
+  readonly onProgress?: CheckOptions['onProgress'];
 }
 
 export type WorldCheckResult =
@@ -43,7 +45,7 @@ export function checkWorld(system: System, seed: number, options: WorldCheckOpti
   if (!played.ok) throw new ExploreError(`the prefix cannot be replayed: step ${played.step} failed: ${played.reason}`);
   // The part ids of this search's worlds: made for it, and dropped with it.
   const model = worldModel(played.world, faultBudget(options.budget), new Interner());
-  const result = checkModel(model, { maxDepth: options.maxDepth, maxStates: options.maxStates });
+  const result = checkModel(model, { maxDepth: options.maxDepth, maxStates: options.maxStates, onProgress: options.onProgress });
   if (result.kind === 'none') return result;
   const { rule, message, distinctStates, depth } = result;
   return { kind: 'violation', rule, message, choices: [...prefix, ...result.actions], distinctStates, depth };

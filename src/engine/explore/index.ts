@@ -2,4 +2,4 @@
 // to the simulator's worlds (`checkWorld`), with a fault budget per run.
 export { checkModel } from './check-model';
 export { checkWorld, type WorldCheckOptions, type WorldCheckResult } from './check-world';
-export { ExploreError, type CheckOptions, type CheckResult, type Model, type ModelViolation } from './model';
+export { ExploreError, progressEvery, type CheckOptions, type CheckResult, type Model, type ModelViolation, type SearchProgress } from './model';

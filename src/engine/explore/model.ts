@@ -42,7 +42,24 @@ export interface CheckOptions {
   readonly maxDepth?: number;
   /** The most distinct states stored before the search gives up. Default 1,000,000. */
   readonly maxStates?: number;
+  /**
+   * Called every `progressEvery` new distinct states with how far the search has got. Returning
+   * a sentence stops the search there, with that sentence as the reason (the CLI stops when
+   * memory runs short). The engine reads no clock and no memory gauge itself.
+   */
+  readonly onProgress?: (progress: SearchProgress) => string | null;
 }
+
+export interface SearchProgress {
+  readonly distinctStates: number;
+  /** The depth being searched now (TLC style: the initial states are depth 1). */
+  readonly depth: number;
+  /** States found at this depth and waiting to be expanded. */
+  readonly frontier: number;
+}
+
+/** How many new distinct states pass between two calls of `onProgress`. */
+export const progressEvery = 10_000;
 
 export type CheckResult<S, A> =
   | {

@@ -1,5 +1,5 @@
 // Turns a protocol definition, a valid config and a variant id into the engine's `System`.
-import { defaultBounds, nodeName, type ChoiceWords, type NodeId, type System } from '../../engine';
+import { defaultBounds, nodeName, quoted, type ChoiceWords, type NodeId, type System } from '../../engine';
 import { timerTitle } from './events';
 import { machineBehaviour } from './adapter';
 import { networkFromConfig } from './config';
@@ -20,7 +20,7 @@ function checkTopology(definition: ProtocolDefinition, placements: readonly Plac
 export function buildSystem(definition: ProtocolDefinition, config: Config, variantId: string): System {
   const variant = definition.variants.find((v) => v.id === variantId);
   if (variant === undefined)
-    throw new Error(`${definition.id} has no variant "${variantId}" (variants: ${definition.variants.map((v) => v.id).join(', ')})`);
+    throw new Error(`${definition.id} has no variant ${quoted(variantId)} (variants: ${definition.variants.map((v) => v.id).join(', ')})`);
   const placements = definition.topology(config);
   checkTopology(definition, placements);
   // One behaviour (and so one memo) per role, shared by every node of the role.

@@ -2,16 +2,49 @@
 // `checkingPrefix`), as exact choices for one variant and config. The CLI, the bench and the tests
 // all start their searches here.
 import type { Choice } from '../../engine';
+import { ScenarioError } from './scenario';
 import type { CheckingPrefix, Config, Protocol } from './types';
 
-/** The steps the search for a variant starts after, if any. */
-export function checkingPrefix(protocol: Protocol, variant: string): CheckingPrefix | undefined {
-  return protocol.variants.find((v) => v.id === variant)?.checkingPrefix ?? protocol.checking.prefix;
+/** The steps the search for a variant starts after, if any: the variant's own, the config's, or the protocol's. */
+export function checkingPrefix(protocol: Protocol, variant: string, config?: Config): CheckingPrefix | undefined {
+  const own = protocol.variants.find((v) => v.id === variant)?.checkingPrefix;
+  if (own !== undefined) return own;
+  const derived = config === undefined ? undefined : protocol.checking.prefixFor?.(config);
+  if (derived === null) return undefined;
+  return derived ?? protocol.checking.prefix;
 }
 
-export function checkingStart(protocol: Protocol, variant: string, config: Config): readonly Choice[] {
-  const prefix = checkingPrefix(protocol, variant);
-  if (prefix === undefined) return [];
+export interface CheckingStart {
+  /** The choices played before the search; empty to search from the beginning. */
+  readonly choices: readonly Choice[];
+  /** A few words for where the search starts, or null from the beginning. */
+  readonly summary: string | null;
+  /** Why the protocol's usual starting point was not used, as a sentence, or null. */
+  readonly fallback: string | null;
+}
+
+/**
+ * Where the search starts for this variant and config. A starting point that cannot be reached
+ * with this config (its story names a node the config does not have) is never an error: the
+ * search starts from the beginning, and `fallback` says why.
+ */
+export function checkingStartOf(protocol: Protocol, variant: string, config: Config): CheckingStart {
+  const prefix = checkingPrefix(protocol, variant, config);
+  if (prefix === undefined) return { choices: [], summary: null, fallback: null };
   const scenario = { id: 'checking-start', title: 'where the search starts', summary: prefix.summary, variant, config, steps: prefix.steps };
-  return protocol.compileScenario(scenario).run.choices;
+  try {
+    return { choices: protocol.compileScenario(scenario).run.choices, summary: prefix.summary, fallback: null };
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) throw error;
+    return {
+      choices: [],
+      summary: null,
+      fallback: `the usual starting point (${prefix.summary}) cannot be reached with this config, so the search starts from the beginning`,
+    };
+  }
+}
+
+/** The choices of `checkingStartOf`. */
+export function checkingStart(protocol: Protocol, variant: string, config: Config): readonly Choice[] {
+  return checkingStartOf(protocol, variant, config).choices;
 }

@@ -1,6 +1,6 @@
 // Typed configuration: defaults, validation with the option's own message, and the network
 // options every protocol shares (defined once here, carried into `System.network`).
-import { defaultNetwork, networkProblem, type NetworkOptions } from '../../engine';
+import { defaultNetwork, networkProblem, quoted, shortText, type NetworkOptions } from '../../engine';
 import type { Config, ConfigOption, ConfigResult, ConfigValue } from './types';
 
 export const networkOptions: readonly ConfigOption[] = [
@@ -51,7 +51,7 @@ export function defaultConfig(options: readonly ConfigOption[]): Config {
 }
 
 function problemWith(option: ConfigOption, value: unknown): string | null {
-  const got = `got ${JSON.stringify(value) ?? String(value)}`;
+  const got = `got ${typeof value === 'string' ? quoted(value) : shortText(JSON.stringify(value) ?? String(value))}`;
   switch (option.kind) {
     case 'int':
       if (typeof value !== 'number' || !Number.isInteger(value)) return `${option.key}: a whole number is needed (${option.message}), ${got}`;
@@ -73,7 +73,7 @@ export function validateConfig(options: readonly ConfigOption[], input: { readon
   const config: Record<string, ConfigValue> = {};
   const known = new Set(options.map((o) => o.key));
   for (const key of Object.keys(input))
-    if (!known.has(key)) problems.push(`unknown option "${key}" (known options: ${[...known].join(', ')})`);
+    if (!known.has(key)) problems.push(`unknown option ${quoted(key)} (known options: ${[...known].join(', ')})`);
   for (const option of options) {
     const value = Object.hasOwn(input, option.key) ? input[option.key] : option.default;
     const problem = problemWith(option, value);
@@ -87,9 +87,13 @@ export function validateConfig(options: readonly ConfigOption[], input: { readon
   return problems.length === 0 ? { ok: true, config } : { ok: false, problems };
 }
 
-/** Reads option values typed as text (`--set participants=4`, a form field) into typed values. */
+/**
+ * Reads option values typed as text (`--set participants=4`, a form field) into typed values.
+ * The result has no prototype, so a key such as "__proto__" stays an ordinary (unknown) key that
+ * validation refuses, instead of vanishing into the prototype.
+ */
 export function configFromText(options: readonly ConfigOption[], text: { readonly [key: string]: string }): { [key: string]: unknown } {
-  const out: Record<string, unknown> = {};
+  const out = Object.create(null) as Record<string, unknown>;
   for (const [key, raw] of Object.entries(text)) {
     const option = options.find((o) => o.key === key);
     const trimmed = raw.trim();

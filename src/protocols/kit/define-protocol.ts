@@ -1,7 +1,7 @@
 // `defineProtocol`: the one place a protocol definition becomes the `Protocol` contract the UI,
 // CLI and tests consume. Built systems are cached per (config, variant), so the adapters' memo
 // tables survive between runs of the same configuration.
-import { choiceLabel, faultBudget, type NodeId, type System, type World } from '../../engine';
+import { choiceLabel, faultBudget, quoted, type NodeId, type System, type World } from '../../engine';
 import { buildSystem } from './build-system';
 import { defaultConfig, networkOptions, validateConfig } from './config';
 import type { DescribeNode, ProtocolDefinition, RoleDefinitions } from './definition';
@@ -40,7 +40,7 @@ export function defineProtocol(definition: ProtocolDefinition): Protocol {
   const opPhrases = new Map(definition.clientOps.map((o) => [o.op, o.phrase]));
   const words = {
     describeMessage: definition.describeMessage,
-    opPhrase: (op: string) => opPhrases.get(op) ?? `"${op}"`,
+    opPhrase: (op: string) => opPhrases.get(op) ?? quoted(op),
   };
 
   const protocol: Protocol = {
@@ -63,6 +63,7 @@ export function defineProtocol(definition: ProtocolDefinition): Protocol {
     checking: {
       config: definition.checking?.config ?? {},
       ...(definition.checking?.prefix === undefined ? {} : { prefix: definition.checking.prefix }),
+      ...(definition.checking?.prefixFor === undefined ? {} : { prefixFor: definition.checking.prefixFor }),
       maxDepth: definition.checking?.maxDepth ?? 12,
       budget: faultBudget(definition.checking?.budget ?? { crashes: 1, losses: 1 }),
     },

@@ -162,6 +162,12 @@ export interface CheckingDefaults {
    * interesting part, as a model checker's initial-state predicate would.
    */
   readonly prefix?: CheckingPrefix;
+  /**
+   * Where the search starts when that depends on the config (how many acceptors make a
+   * majority): used when the variant names no `checkingPrefix`, before `prefix`. Null means
+   * from the beginning for that config.
+   */
+  readonly prefixFor?: (config: Config) => CheckingPrefix | null;
   readonly maxDepth: number;
   readonly budget: FaultBudget;
 }

@@ -9,7 +9,7 @@ import { describeMessage } from './messages';
 import { proposer } from './proposer';
 import { conditions, invariants } from './rules';
 import { scenarios } from './scenarios';
-import { checkingStartSteps } from './scenarios-broken';
+import { checkingStartFor } from './checking-start';
 import { variants } from './variants';
 
 export const paxos = defineProtocol({
@@ -37,12 +37,12 @@ export const paxos = defineProtocol({
   scenarios,
   explainer,
   // A Paxos run needs a dozen steps before anything is chosen, and every order of them is a
-  // state, so the search starts where it gets interesting: A is chosen by A1 and A2, P1 has
-  // learned it and the news to P2 is lost. The checker must find, on its own, whether a second
-  // ballot can choose anything else with at most one crash.
+  // state, so the search starts where it gets interesting (checking-start.ts): A is chosen by a
+  // majority, P1 has learned it and the news to the other proposers is lost. The checker must
+  // find, on its own, whether a second ballot can choose anything else with at most one crash.
   checking: {
     config: {},
-    prefix: { summary: 'A chosen by A1 and A2 in ballot (1,P1); P2 has not heard', steps: checkingStartSteps },
+    prefixFor: checkingStartFor,
     maxDepth: 10,
     budget: { crashes: 1 },
   },

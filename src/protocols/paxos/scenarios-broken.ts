@@ -15,14 +15,6 @@ export const chooseAWithoutA3: readonly ScenarioStep[] = [
   { do: 'drop', message: { type: 'ACCEPT', to: 'A3' } },
 ];
 
-/** Where `fault-lines check paxos` starts: A chosen, P1 has learned it, the news to P2 lost. */
-export const checkingStartSteps: readonly ScenarioStep[] = [
-  ...chooseAWithoutA3,
-  deliver('ACCEPTED', 'A1', 'P1'),
-  deliver('ACCEPTED', 'A2', 'P1'),
-  { do: 'drop', message: { type: 'ACCEPTED', to: 'P2' } },
-  { do: 'drop', message: { type: 'ACCEPTED', to: 'P2' } },
-];
 
 const forgetful: Scenario = {
   id: 'forgetful-acceptor-two-values',

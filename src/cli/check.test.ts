@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { cli } from './testing';
+
+describe('fault-lines check on any config', () => {
+  for (const set of ['acceptors=4', 'acceptors=5', 'acceptors=7', 'proposers=1', 'proposers=3'])
+    it(`checks paxos with ${set}, starting where a value is chosen`, async () => {
+      const result = await cli(['check', 'paxos', '--set', set, '--depth', '3']);
+      expect(result.code, result.err).toBe(0);
+      expect(result.err).toContain(set);
+      expect(result.err).toMatch(/starting from: A chosen by A1/);
+      expect(result.out).toMatch(/^no violation within bounds/);
+    });
+
+  it('catches a minority quorum with five acceptors too', async () => {
+    const result = await cli(['check', 'paxos', '--variant', 'minority-quorum', '--set', 'acceptors=5']);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('starting from: A chosen by A1, A2 and A3 in ballot (1,P1); P2 has not heard');
+    expect(result.out).toMatch(/^violation of agreement: /);
+  });
+});
+
+describe('fault-lines check on a large search', () => {
+  it('stops with a sentence before memory runs out, and shows progress on a terminal', async () => {
+    let now = 0;
+    let asked = 0;
+    const result = await cli(['check', 'two-phase-commit', '--set', 'participants=4', '--max-states', '50000000', '--depth', '40'], {
+      terminal: true,
+      clock: () => (now += 4_000),
+      // Nearly full from the third look on.
+      memory: () => ({ usedBytes: ++asked >= 3 ? 900 : 100, limitBytes: 1000 }),
+    });
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^no violation within bounds: 30000 distinct states, depth \d+ \(not exhaustive: memory is nearly full/);
+    expect(result.err).toMatch(/… 10,000 distinct states, depth \d+ \([\d,]+ waiting\), [\d,]+ states\/s\n/);
+  });
+
+  it('prints no progress when stderr is not a terminal', async () => {
+    const result = await cli(['check', 'two-phase-commit', '--set', 'participants=3', '--depth', '9'], { clock: () => Date.now() * 1000 });
+    expect(result.err).not.toContain('distinct states');
+  });
+});

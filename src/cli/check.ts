@@ -1,0 +1,133 @@
+// `fault-lines check`: the model checker on a protocol's small instance, or a wider one. A search
+// is bounded by states and depth, and also by memory: it stops with a sentence before the heap
+// runs out, and on a terminal it says every few seconds how far it has got.
+import { checkWorld, ExploreError, faultBudgetText, faultKinds, frameUrl, quoted, type Config, type FaultBudget, type SearchProgress } from '../engine';
+import { checkingStartOf, configFromText } from '../protocols/kit';
+import type { Protocol } from '../protocols/kit/types';
+import { openRun, replayOpened } from '../protocols/open-run';
+import { protocolById, protocols } from '../protocols/registry';
+import { intOption, splitOnce, type Parsed } from './args';
+import { choiceCount, narratedSteps } from './narration';
+import type { Io } from './terminal';
+import { UsageError } from './usage-error';
+
+/** The most states `--max-states` accepts; memory stops most searches well before. */
+export const MAX_STATES_MAX = 50_000_000;
+/** The share of the heap a search may fill before it stops. */
+const HEAP_SHARE_MAX = 0.8;
+/** How often progress is printed on a terminal. */
+const PROGRESS_EVERY_MS = 3_000;
+
+/** The budget: one option per fault kind (`--crashes 1`), each defaulting to the protocol's. */
+function readBudget(parsed: Parsed, defaults: FaultBudget): FaultBudget {
+  const budget = { ...defaults };
+  for (const { kind } of faultKinds) {
+    const value = intOption(parsed, kind, defaults[kind], 0, 5);
+    if (typeof value === 'string') throw new UsageError(value);
+    budget[kind] = value;
+  }
+  return budget;
+}
+
+/** `--set` pairs, in an object with no prototype: "__proto__" is a key like any other (and unknown). */
+function readSettings(parsed: Parsed): Record<string, string> {
+  const settings = Object.create(null) as Record<string, string>;
+  for (const pair of parsed.options.get('set') ?? []) {
+    const [key, value] = splitOnce(pair, '=');
+    if (value === undefined || key === '') throw new UsageError(`--set needs key=value, got ${quoted(pair)}`);
+    settings[key] = value;
+  }
+  return settings;
+}
+
+function readConfig(protocol: Protocol, parsed: Parsed, variant: string): Config {
+  const input = Object.assign(Object.create(null) as Record<string, unknown>, protocol.checking.config, configFromText(protocol.config, readSettings(parsed)));
+  const checked = protocol.validate(input, variant);
+  if (!checked.ok) throw new UsageError(checked.problems.join('; '));
+  return checked.config;
+}
+
+/** The config as used: every option of the protocol itself, and network options that differ from their defaults. */
+export function configWords(protocol: Protocol, config: Config): string {
+  const defaults = protocol.defaults();
+  const own = new Set(protocol.config.filter((o) => !/^(latencyTicks|lossPercent|duplicationPercent)/.test(o.key)).map((o) => o.key));
+  const shown = Object.entries(config).filter(([key, value]) => own.has(key) || defaults[key] !== value);
+  return shown.map(([key, value]) => `${key}=${String(value)}`).join(', ');
+}
+
+/** Stops the search when memory runs short; prints progress every few seconds on a terminal. */
+function watcher(io: Io): (progress: SearchProgress) => string | null {
+  const clock = io.clock ?? (() => 0);
+  const started = clock();
+  let printed = started;
+  return ({ distinctStates, depth, frontier }) => {
+    const now = clock();
+    if (io.terminal === true && now - printed >= PROGRESS_EVERY_MS) {
+      printed = now;
+      const rate = Math.round(distinctStates / Math.max(0.001, (now - started) / 1000));
+      io.err.write(`  … ${distinctStates.toLocaleString('en-US')} distinct states, depth ${depth} (${frontier.toLocaleString('en-US')} waiting), ${rate.toLocaleString('en-US')} states/s\n`);
+    }
+    const memory = io.memory?.();
+    if (memory === undefined || memory.usedBytes < HEAP_SHARE_MAX * memory.limitBytes) return null;
+    const gb = (bytes: number) => (bytes / 2 ** 30).toFixed(1);
+    return `memory is nearly full (${gb(memory.usedBytes)} of ${gb(memory.limitBytes)} GB) at ${distinctStates.toLocaleString('en-US')} states; lower --depth or --max-states, or give Node more memory (NODE_OPTIONS=--max-old-space-size=8192)`;
+  };
+}
+
+interface CheckSetup {
+  readonly protocol: Protocol;
+  readonly variant: string;
+  readonly config: Config;
+  readonly depth: number;
+  readonly maxStates: number;
+  readonly budget: FaultBudget;
+}
+
+function setUp(parsed: Parsed): CheckSetup {
+  const protocolId = parsed.positional[1];
+  if (protocolId === undefined) throw new UsageError('check needs a protocol id (see `fault-lines list`)');
+  const protocol = protocolById(protocolId);
+  if (protocol === undefined) throw new UsageError(`there is no protocol ${quoted(protocolId)} (known: ${protocols.map((p) => p.id).join(', ')})`);
+  const variant = parsed.options.get('variant')?.at(-1) ?? 'correct';
+  if (!protocol.variants.some((v) => v.id === variant))
+    throw new UsageError(`${protocol.title} has no variant ${quoted(variant)} (variants: ${protocol.variants.map((v) => v.id).join(', ')})`);
+  const config = readConfig(protocol, parsed, variant);
+  const depth = intOption(parsed, 'depth', protocol.checking.maxDepth, 1, 200);
+  const maxStates = intOption(parsed, 'max-states', 3_000_000, 1, MAX_STATES_MAX);
+  if (typeof depth === 'string') throw new UsageError(depth);
+  if (typeof maxStates === 'string') throw new UsageError(maxStates);
+  return { protocol, variant, config, depth, maxStates, budget: readBudget(parsed, protocol.checking.budget) };
+}
+
+export function check(io: Io, parsed: Parsed): number {
+  const { protocol, variant, config, depth, maxStates, budget } = setUp(parsed);
+  const seed = 1;
+  const opened = openRun({ protocol: protocol.id, variant, config, seed, choices: [] });
+  if (!opened.ok) throw new UsageError(opened.reason);
+  io.err.write(`checking ${protocol.id} (${variant}) with ${configWords(protocol, config)}, to depth ${depth}, at most ${faultBudgetText(budget)} per run…\n`);
+  const start = parsed.options.has('from-start') ? { choices: [], summary: null, fallback: null } : checkingStartOf(protocol, variant, config);
+  if (start.summary !== null) io.err.write(`starting from: ${start.summary} (${choiceCount(start.choices)}; --from-start to search from the beginning)\n`);
+  if (start.fallback !== null) io.err.write(`starting from the beginning: ${start.fallback}\n`);
+  const prefix = start.choices;
+  let result;
+  try {
+    result = checkWorld(opened.system, seed, { maxDepth: depth, maxStates, budget, prefix, onProgress: watcher(io) });
+  } catch (error) {
+    if (error instanceof ExploreError) throw new UsageError(error.message);
+    throw error;
+  }
+  const print = (lines: readonly string[]) => io.out.write(`${lines.join('\n')}\n`);
+  if (result.kind === 'none') {
+    const bounded = result.exhaustive ? '' : ` (not exhaustive: ${result.stoppedBy})`;
+    print([`no violation within bounds: ${result.distinctStates} distinct states, depth ${result.depth}${bounded}`]);
+    return 0;
+  }
+  const reopened = openRun({ ...opened.run, choices: result.choices });
+  const played = reopened.ok ? replayOpened(reopened) : null;
+  const found = prefix.length === 0 ? '' : `: ${prefix.length} starting steps, then ${result.choices.length - prefix.length} found by the search`;
+  print([`violation of ${result.rule}: ${result.message}`, `shortest run: ${choiceCount(result.choices)}${found} (${result.distinctStates} distinct states searched)`, '']);
+  if (played?.ok) print(narratedSteps(protocol, played.world));
+  const base = parsed.options.get('base')?.at(-1) ?? 'http://localhost:5173/';
+  print(['', `share link: ${frameUrl(`${base}${protocol.id}.html`, { ...opened.run, choices: result.choices, step: result.choices.length })}`]);
+  return 1;
+}
