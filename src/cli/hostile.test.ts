@@ -56,7 +56,7 @@ describe('fault-lines run, given a path that is not a link file', () => {
     writeFileSync(file, `https://example.org/two-phase-commit.html${link({ choices: [{ type: 'client', node: 0, op: 'begin' }], step: 1 })}\n`);
     const result = await cli(['run', file]);
     expect(result.code).toBe(0);
-    expect(result.out).toContain('a client asks coordinator to begin a transaction');
+    expect(result.out).toContain('A client asks coordinator to begin a transaction');
   });
 });
 
