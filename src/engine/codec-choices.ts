@@ -73,7 +73,7 @@ export function choiceProblem(choice: Choice): string | null {
   }
 }
 
-function encodeChoice(choice: Choice, previousId: number): string {
+export function encodeChoice(choice: Choice, previousId: number): string {
   switch (choice.type) {
     case 'deliver':
     case 'fire':

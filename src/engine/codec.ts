@@ -53,6 +53,17 @@ const FIELDS = 8;
 
 /** Says what is wrong with a frame that cannot be written as a link, or null when it can. */
 export function frameProblem(frame: SharedFrame): string | null {
+  const problem = headerProblem(frame);
+  if (problem !== null) return problem;
+  for (let i = 0; i < frame.choices.length; i++) {
+    const problem = choiceProblem(frame.choices[i]!);
+    if (problem !== null) return `choice ${i + 1}: ${problem}`;
+  }
+  return null;
+}
+
+/** `frameProblem` for everything but the choices themselves. */
+export function headerProblem(frame: SharedFrame): string | null {
   if (!PROTOCOL_ID.test(frame.protocol)) return `the protocol id ${quoted(frame.protocol)} must be lowercase letters, digits and "-"`;
   if (typeof frame.variant !== 'string' || frame.variant === '') return 'the variant must be named';
   if (!Number.isInteger(frame.seed) || frame.seed < 0 || frame.seed > 0xffffffff) return 'the seed must be a whole number from 0 to 4294967295';
@@ -63,10 +74,6 @@ export function frameProblem(frame: SharedFrame): string | null {
     if (key === '') return 'a config key must not be empty';
     if (typeof value === 'number' ? !Number.isSafeInteger(value) : typeof value !== 'boolean' && typeof value !== 'string')
       return `config ${quoted(key)} must be a whole number, true, false or text`;
-  }
-  for (let i = 0; i < frame.choices.length; i++) {
-    const problem = choiceProblem(frame.choices[i]!);
-    if (problem !== null) return `choice ${i + 1}: ${problem}`;
   }
   return null;
 }
@@ -86,15 +93,12 @@ function encodeConfig(config: Config): string {
 export function encodeFrame(frame: SharedFrame): string {
   const problem = frameProblem(frame);
   if (problem !== null) throw new Error(`this run cannot be written as a link: ${problem}`);
-  const body = [
-    FRAME_VERSION,
-    frame.protocol,
-    escapeText(frame.variant),
-    String(frame.seed),
-    String(frame.step),
-    encodeConfig(frame.config),
-    encodeChoices(frame.choices),
-  ].join('.');
+  return sealFrame(frame, encodeChoices(frame.choices));
+}
+
+/** The link text of a checked frame whose choices are already written as tokens. */
+export function sealFrame(frame: SharedFrame, choicesText: string): string {
+  const body = [FRAME_VERSION, frame.protocol, escapeText(frame.variant), String(frame.seed), String(frame.step), encodeConfig(frame.config), choicesText].join('.');
   return `${body}.${checkCode(body)}`;
 }
 
@@ -170,7 +174,7 @@ export function decodeFrame(text: string): DecodedFrame {
  * A link that opens `frame` on the page at `pageAddress` (the page's own hash, if any, is
  * replaced). The site, the CLI and the widget each pass the page their links open.
  */
-export function frameUrl(pageAddress: string, frame: SharedFrame): string {
+export function frameUrl(pageAddress: string, frame: SharedFrame, encode: (frame: SharedFrame) => string = encodeFrame): string {
   const cut = pageAddress.indexOf('#');
-  return `${cut === -1 ? pageAddress : pageAddress.slice(0, cut)}#${encodeFrame(frame)}`;
+  return `${cut === -1 ? pageAddress : pageAddress.slice(0, cut)}#${encode(frame)}`;
 }

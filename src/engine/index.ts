@@ -18,3 +18,4 @@ export { choiceLabel, type ChoiceWords, type MessageNamer } from './choice-label
 export * from './explore';
 export * from './linearizability';
 export { quoted, shortText, visibleText, QUOTE_CHARS_MAX } from './quote';
+export { createFrameEncoder, type FrameEncoder } from './frame-encoder';

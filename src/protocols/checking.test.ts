@@ -21,7 +21,7 @@ describe('the default model check, on every small config of every protocol', () 
 
   it('says in words where the Paxos search starts, for the config it is given', () => {
     const paxos = protocols.find((p) => p.id === 'paxos')!;
-    const summary = (input: object) => {
+    const summary = (input: { readonly [key: string]: unknown }) => {
       const checked = paxos.validate(input);
       if (!checked.ok) throw new Error(checked.problems.join('; '));
       return checkingStartOf(paxos, 'correct', checked.config).summary;

@@ -6,7 +6,7 @@ import type { Protocol } from '../../protocols/kit/types';
 import { actionsFor, type ActionItem, type ActionTarget } from '../../view-model';
 import { Display } from './display.svelte';
 import { Player } from './player.svelte';
-import { shareUrl } from './share';
+import { createShareLinks } from './share';
 import { Simulation, type SimulationStart } from './simulation.svelte';
 
 export interface SimulatorOptions {
@@ -25,6 +25,7 @@ export class SimulatorController {
   readonly player: Player;
   readonly display: Display;
   readonly #shareBase: () => string;
+  readonly #links = createShareLinks();
 
   constructor(simulation: Simulation, options: SimulatorOptions) {
     this.simulation = simulation;
@@ -46,9 +47,9 @@ export class SimulatorController {
     return actionsFor(protocol, world, target, choices);
   }
 
-  /** The link that reproduces the frame on screen. */
+  /** The link that reproduces the frame on screen (cheap to ask for on every step: see createShareLinks). */
   shareLink(): string {
-    return shareUrl(this.#shareBase(), this.simulation.spec, this.simulation.step);
+    return this.#links(this.#shareBase(), this.simulation.spec, this.simulation.step);
   }
 
   destroy(): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeFrame } from '../../engine';
-import { readLinkHash, shareUrl } from './share';
+import { createShareLinks, readLinkHash, shareUrl } from './share';
 
 const frameHash = (run: Parameters<typeof shareUrl>[1], step: number) => `#${encodeFrame({ ...run, step })}`;
 
@@ -22,6 +22,17 @@ describe('share links', () => {
     const url = shareUrl('https://example.org/sub/two-phase-commit.html?present#old', run, 2);
     expect(url.startsWith('https://example.org/sub/two-phase-commit.html?present#1.')).toBe(true);
     expect(url).not.toContain('#old');
+  });
+
+  it('on a long run, moving the cursor writes none of its choices again', () => {
+    const choices = Array.from({ length: 100_000 }, (_, i) => ({ type: 'deliver', id: i }) as const);
+    const long = { ...run, choices };
+    const links = createShareLinks();
+    const page = 'https://example.org/two-phase-commit.html';
+    expect(links(page, long, 100_000)).toBe(shareUrl(page, long, 100_000));
+    const written = links.choicesWritten;
+    for (const step of [99_999, 50_000, 3, 100_000]) expect(links(page, long, step)).toBe(shareUrl(page, long, step));
+    expect(links.choicesWritten).toBe(written);
   });
 
   it('an empty hash is no link at all', () => {
