@@ -64,3 +64,104 @@ export function messageSpots(
     };
   });
 }
+
+/** The most message chips the cluster draws; the rest are counted on one chip with a list on demand. */
+export const CLUSTER_CHIPS_MAX = 24;
+/** The most kinds of hidden message the list names. */
+export const HIDDEN_KINDS_MAX = 12;
+
+/** Hidden messages of one kind: one type, from one node to another. */
+export interface HiddenKind {
+  readonly key: string;
+  readonly type: string;
+  readonly from: number;
+  readonly to: number;
+  readonly count: number;
+  /** The earliest due of them: the one a pick from the list acts on. */
+  readonly first: Envelope;
+}
+
+export interface ClusterMessages {
+  /** The chips drawn: the messages due first, at most `CLUSTER_CHIPS_MAX`. */
+  readonly spots: readonly MessageSpot[];
+  /** One dotted path per pair of nodes with anything in flight between them. */
+  readonly paths: readonly { readonly key: string; readonly from: number; readonly to: number }[];
+  /** The chip standing for every other message ("+1,994 more"), or null when all have chips. */
+  readonly more: {
+    readonly count: number;
+    readonly x: number;
+    readonly y: number;
+    /** Earliest due first, at most `HIDDEN_KINDS_MAX`. */
+    readonly kinds: readonly HiddenKind[];
+    /** Kinds beyond those listed. */
+    readonly otherKinds: number;
+  } | null;
+}
+
+const dueOrder = (a: Envelope, b: Envelope) => a.deliverTick - b.deliverTick || a.id - b.id;
+
+function hiddenKinds(hidden: readonly Envelope[]): HiddenKind[] {
+  const counts = new Map<string, { first: Envelope; count: number }>();
+  for (const m of hidden) {
+    const key = `${m.from}>${m.to}:${m.body.type}`;
+    const kind = counts.get(key);
+    if (kind === undefined) counts.set(key, { first: m, count: 1 });
+    else kind.count++;
+  }
+  return [...counts].map(([key, { first, count }]) => ({ key, type: first.body.type, from: first.from, to: first.to, count, first }));
+}
+
+/** The most chips stacked at one place on one path; more would climb out of the picture. */
+export const CHIPS_PER_PLACE_MAX = 3;
+
+/** Where on its path a message's chip sits, coarsely: chips in one place stack. */
+const placeOf = (m: Envelope, tick: number) => `${m.from}>${m.to}@${Math.round(messageProgress(m, tick) * 6)}`;
+
+/**
+ * What the cluster draws of the messages in flight, whatever their number: a chip for each of
+ * the first due (the ones the next steps deliver), at most a few stacked in one place, a path per
+ * pair of nodes, and one chip in the top corner counting the rest. A link can put thousands of
+ * messages in flight; a chip and a path for each cost seconds a step (issue 8), and no one could
+ * read them.
+ */
+export function clusterMessages(
+  messages: readonly Envelope[],
+  tick: number,
+  positions: readonly Point[],
+  nodeRadius: number,
+  box: { readonly width: number; readonly height: number },
+  chipsMax = CLUSTER_CHIPS_MAX,
+): ClusterMessages {
+  const pairs = new Map<string, { key: string; from: number; to: number }>();
+  for (const m of messages) {
+    const key = `${m.from}>${m.to}`;
+    if (!pairs.has(key)) pairs.set(key, { key, from: m.from, to: m.to });
+  }
+  const stacked = new Map<string, number>();
+  const chosen = new Set<number>();
+  const hidden: Envelope[] = [];
+  for (const m of [...messages].sort(dueOrder)) {
+    const place = placeOf(m, tick);
+    const here = stacked.get(place) ?? 0;
+    if (chosen.size < chipsMax && here < CHIPS_PER_PLACE_MAX) {
+      stacked.set(place, here + 1);
+      chosen.add(m.id);
+    } else hidden.push(m);
+  }
+  // Chips keep the order of sending, so a chip does not jump when others leave.
+  const spots = messageSpots(hidden.length === 0 ? messages : messages.filter((m) => chosen.has(m.id)), tick, positions, nodeRadius);
+  if (hidden.length === 0) return { spots, paths: [...pairs.values()], more: null };
+  const kinds = hiddenKinds(hidden);
+  return {
+    spots,
+    paths: [...pairs.values()],
+    more: {
+      count: hidden.length,
+      // The top right corner: nodes and paths keep clear of it.
+      x: Math.max(0, box.width - 70),
+      y: 18,
+      kinds: kinds.slice(0, HIDDEN_KINDS_MAX),
+      otherKinds: Math.max(0, kinds.length - HIDDEN_KINDS_MAX),
+    },
+  };
+}

@@ -2,7 +2,7 @@
 // as flat lists of coordinates, grouped by how they are painted. Zoomed out over a long run, many
 // arrows land on the same pixels (10,000 steps in 700 pixels), and the browser pays for every one
 // it strokes, so marks that round to the same half pixel are listed once.
-import type { TimelineShapes } from './timeline-layout';
+import type { ArrowShape, TimelineShapes } from './timeline-layout';
 
 export interface DenseStrokes {
   /** Arrows ended at or before the cursor, as x1, y1, x2, y2 quadruples. */
@@ -48,15 +48,47 @@ function segmentKey(cell: (v: number) => number, x1: number, y1: number, x2: num
   return (span * Y_CELLS + a) * Y_CELLS + b;
 }
 
-/** The canvas's share of a window's shapes: everything but the arrows in flight (SVG draws those). */
+/**
+ * The most arrows in flight the SVG layer draws when a window is dense: those are the ones a
+ * person points at and acts on. A link can put thousands in flight, and thousands of long SVG
+ * lines froze the page for seconds a frame (issue 8); the others go to the canvas.
+ */
+export const LIVE_SVG_ARROWS_MAX = 40;
+
+/** The arrows in flight the SVG layer keeps: the first due (what the next steps deliver), at most LIVE_SVG_ARROWS_MAX. */
+export function liveSvgArrows(shapes: TimelineShapes): readonly ArrowShape[] {
+  const live = shapes.arrows.filter((a) => a.status === 'in-flight');
+  if (live.length <= LIVE_SVG_ARROWS_MAX) return live;
+  const first = new Set(
+    [...live]
+      .sort((a, b) => a.arrow.deliverTick - b.arrow.deliverTick || a.key - b.key)
+      .slice(0, LIVE_SVG_ARROWS_MAX)
+      .map((a) => a.key),
+  );
+  return live.filter((a) => first.has(a.key));
+}
+
+/**
+ * The canvas's share of a window's shapes: everything but the arrows in flight that SVG draws.
+ * Arrows in flight beyond those are drawn here, their way so far as a past stroke and the rest
+ * of it as a future one.
+ */
 export function denseStrokes(shapes: TimelineShapes, resolutionPx = 0.5): DenseStrokes {
   const cell = (v: number) => Math.round(v / resolutionPx);
   const past: number[] = [];
   const future: number[] = [];
   const crosses: number[] = [];
   const seen = { past: new Seen(), future: new Seen(), crosses: new Seen(), points: new Seen(), futurePoints: new Seen() };
+  const inSvg = new Set(liveSvgArrows(shapes).map((a) => a.key));
   for (const a of shapes.arrows) {
-    if (a.status === 'in-flight') continue;
+    if (a.status === 'in-flight') {
+      if (inSvg.has(a.key)) continue;
+      const { x1, y1, x2, y2 } = a.main;
+      if (seen.past.first(cell(x1), segmentKey(cell, x1, y1, x2, y2))) past.push(x1, y1, x2, y2);
+      if (a.rest !== null && seen.future.first(cell(a.rest.x1), segmentKey(cell, a.rest.x1, a.rest.y1, a.rest.x2, a.rest.y2)))
+        future.push(a.rest.x1, a.rest.y1, a.rest.x2, a.rest.y2);
+      continue;
+    }
     const { x1, y1, x2, y2 } = a.main;
     const list = a.status === 'past' ? past : future;
     if (seen[a.status].first(cell(x1), segmentKey(cell, x1, y1, x2, y2))) list.push(x1, y1, x2, y2);
