@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { denseStrokes, liveSpan } from './dense-strokes';
+import { denseStrokes, LIVE_SVG_ARROWS_MAX, liveSpan, liveSvgArrows } from './dense-strokes';
 import type { ArrowShape, PointShape, TimelineShapes } from './timeline-layout';
 import type { Arrow, PointMark } from './timeline-types';
 
@@ -21,6 +21,17 @@ describe('denseStrokes', () => {
     expect(s.past).toEqual([0, 10, 5, 30]);
     expect(s.future).toEqual([9, 30, 12, 10]);
     expect(s.crosses).toEqual([12, 10]);
+  });
+
+  it('keeps only the first due arrows in flight for SVG when thousands are in flight, and paints the rest', () => {
+    const flying = Array.from({ length: 2_000 }, (_, i) => ({ ...arrow(i, 'in-flight', i % 700, 10, 800, 30 + (i % 5)), arrow: { id: i, deliverTick: 5_000 - i } as Arrow }));
+    const svg = liveSvgArrows(shapes(flying));
+    expect(svg).toHaveLength(LIVE_SVG_ARROWS_MAX);
+    expect(Math.min(...svg.map((a) => a.key))).toBe(2_000 - LIVE_SVG_ARROWS_MAX);
+    const s = denseStrokes(shapes(flying));
+    expect(s.past.length / 4).toBeGreaterThan(100);
+    const few = [arrow(1, 'in-flight', 0, 10, 5, 30), arrow(2, 'in-flight', 1, 10, 6, 30)];
+    expect(liveSvgArrows(shapes(few))).toHaveLength(2);
   });
 
   it('draws arrows that land on the same half pixel once', () => {
