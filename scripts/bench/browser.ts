@@ -1,11 +1,12 @@
 // Frame times in Chromium while scrubbing and while playing a 10,000-step two-phase commit run
-// (the coordinator crashes after PREPARE and never returns, so the participants keep asking).
+// (the coordinator crashes after PREPARE and never returns, so the participants keep asking),
+// and the time of a step with 2,000 messages in flight.
 // The page is the built site, served by `vite preview`; frames are timed in the page with
 // requestAnimationFrame, so a frame that takes longer than 16.7 ms shows as a longer interval.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
-import { encodeFrame } from '../../src/engine';
+import { encodeFrame, type Choice } from '../../src/engine';
 import { weightFigures } from './bundle';
 import { percentiles, type Figure } from './figure';
 import { longRun } from './long-run';
@@ -44,6 +45,28 @@ async function frameTimes(page: Page, frames: number, scrub: boolean): Promise<n
   return (await page.evaluate(script)) as number[];
 }
 
+/** `begin`, then the first PREPARE duplicated until 1,999 messages are in flight (issue 8). */
+function crowdedHash(): string {
+  const choices: Choice[] = [{ type: 'client', node: 0, op: 'begin' }, ...Array.from({ length: 1_996 }, (): Choice => ({ type: 'duplicate', id: 0 }))];
+  return encodeFrame({ protocol: 'two-phase-commit', variant: 'correct', config: { participants: 3 }, seed: 1, choices, step: choices.length });
+}
+
+/** How long each of `count` steps takes, from the click on Step to the end of the frame that shows it. */
+async function stepTimes(page: Page, count: number): Promise<number[]> {
+  const script = `(async () => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim().startsWith('Step'));
+    const times = [];
+    for (let i = 0; i < ${count}; i++) {
+      const started = performance.now();
+      button.click();
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      times.push(performance.now() - started);
+    }
+    return times;
+  })()`;
+  return (await page.evaluate(script)) as number[];
+}
+
 async function waitForServer(url: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
     try {
@@ -76,6 +99,9 @@ export async function browserFigures(): Promise<Figure[]> {
     await page.keyboard.press('Home');
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     const playing = percentiles(await frameTimes(page, 240, false));
+    await page.goto(`http://localhost:${port}/two-phase-commit.html#${crowdedHash()}`);
+    await page.getByTestId('position').filter({ hasText: 'Step 1997' }).waitFor();
+    const crowded = percentiles(await stepTimes(page, 30));
     const budget = { limit: 16.7, atLeast: false };
     return [
       ...weights,
@@ -83,6 +109,8 @@ export async function browserFigures(): Promise<Figure[]> {
       { name: 'scrubbing a 10,000-step run, p95 frame', value: scrubbing.p95, unit: 'ms', budget },
       { name: 'playing a 10,000-step run, median frame', value: playing.median, unit: 'ms' },
       { name: 'playing a 10,000-step run, p95 frame', value: playing.p95, unit: 'ms', budget },
+      { name: 'a step with 2,000 messages in flight, median', value: crowded.median, unit: 'ms' },
+      { name: 'a step with 2,000 messages in flight, p95', value: crowded.p95, unit: 'ms', budget },
     ];
   } finally {
     await browser.close();

@@ -1,11 +1,12 @@
 // Engine and checker throughput on each protocol, the time the checker takes to catch each broken
-// variant, and the seek time on a 10,000-step two-phase commit run.
-import { apply, checkWorld, createWorld, draw, enabled, next, worldAt, type Choice, type World } from '../../src/engine';
+// variant, the seek time on a 10,000-step run of every protocol, and whole 100,000-step runs.
+import { apply, checkWorld, createWorld, draw, enabled, historyLength, next, worldAt, type Choice, type History, type World } from '../../src/engine';
 import { checkingStart } from '../../src/protocols/kit';
 import type { Config, Protocol } from '../../src/protocols/kit/types';
-import { protocolById } from '../../src/protocols/registry';
+import { protocolById, protocols } from '../../src/protocols/registry';
 import { percentiles, type Figure } from './figure';
-import { longRun } from './long-run';
+import { longRun, longRunOf } from './long-run';
+import { longRunFigures } from './long-run-rate';
 
 const twoPhaseCommit = protocolById('two-phase-commit')!;
 const paxos = protocolById('paxos')!;
@@ -93,20 +94,31 @@ export function timeToCatch(protocol: Protocol, variant: string): Figure {
   };
 }
 
-function seekTimes(): Figure[] {
-  const { history, choices } = longRun(10_000);
+function seekFigures(label: string, history: History, budgeted: boolean): Figure[] {
+  const length = historyLength(history);
   const times: number[] = [];
   for (let i = 0; i < 2_000; i++) {
-    const step = Math.floor(draw(7, 'schedule', i) * choices.length);
+    const step = Math.floor(draw(7, 'schedule', i) * length);
     const started = performance.now();
     worldAt(history, step);
     times.push(performance.now() - started);
   }
   const { median, p95 } = percentiles(times);
-  const name = `seek to a step of a ${choices.length.toLocaleString('en-US')}-step 2PC run`;
+  const name = `seek to a step of a ${length.toLocaleString('en-US')}-step ${label}`;
   return [
     { name: `${name}, median`, value: median, unit: 'ms' },
-    { name: `${name}, p95`, value: p95, unit: 'ms', budget: { limit: 5, atLeast: false } },
+    { name: `${name}, p95`, value: p95, unit: 'ms', ...(budgeted ? { budget: { limit: 5, atLeast: false } } : {}) },
+  ];
+}
+
+/** Seeking on a 10,000-step run of every protocol (every message lost), and on 2PC's blocked run. */
+function seekTimes(): Figure[] {
+  return [
+    ...seekFigures('2PC run, blocked in doubt', longRun(10_000).history, true),
+    ...protocols.flatMap((p) => {
+      const { history } = longRunOf(p, 10_000);
+      return history === null ? [] : seekFigures(`${p.id} run, every message lost`, history, true);
+    }),
   ];
 }
 
@@ -130,5 +142,6 @@ export function engineFigures(): Figure[] {
     ...brokenVariants(twoPhaseCommit).map((v) => timeToCatch(twoPhaseCommit, v)),
     ...brokenVariants(paxos).map((v) => timeToCatch(paxos, v)),
     ...seekTimes(),
+    ...longRunFigures(),
   ];
 }

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { encodeFrame } from '../engine';
-import { protocolById } from '../protocols/registry';
+import { protocolById, protocols } from '../protocols/registry';
+import { fuzzLinks, scenarioFrames } from '../protocols/testing/fuzz-links';
 import { cli, hasControl } from './testing';
 
 const dir = mkdtempSync(join(tmpdir(), 'fault-lines-cli-'));
@@ -75,6 +76,16 @@ describe('fault-lines output, whatever a link holds', () => {
       expect(hasControl(result.err)).toBe(false);
       expect(result.err).toContain('\\x1b');
     });
+
+  it('answers fuzzed links with a run or one clean line, never a stack trace', async () => {
+    for (const protocol of protocols)
+      for (const link of fuzzLinks(scenarioFrames(protocol), 30, 52)) {
+        const result = await cli(['run', `https://example.org/${protocol.id}.html#${link.text}`]);
+        expect([0, 2], link.how).toContain(result.code);
+        expect(hasControl(result.out + result.err), link.how).toBe(false);
+        if (result.code === 2) expect(result.err.trimEnd().split('\n'), link.how).toHaveLength(1);
+      }
+  });
 
   it('quotes at most sixty characters of a 900 KB name', async () => {
     const result = await cli(['run', link({ variant: 'v'.repeat(900_000) })]);
