@@ -1,6 +1,5 @@
 // What the site keeps for a person between pages and reloads, without runes: the theme chosen
 // on an earlier page (local storage) and the address of the frame on screen.
-import { frameUrl } from '../engine';
 import type { SimulatorController } from '../ui/state/controller.svelte';
 import { displayFromQuery, THEMES, type ThemeChoice } from '../ui/state/display.svelte';
 
@@ -29,5 +28,5 @@ export function frameAddress(href: string, controller: SimulatorController): str
   if (simulation.scenario === null) url.searchParams.delete('scenario');
   else url.searchParams.set('scenario', simulation.scenario);
   url.hash = '';
-  return frameUrl(url.href, { ...simulation.spec, step: simulation.step });
+  return controller.linkOn(url.href);
 }

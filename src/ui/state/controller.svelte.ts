@@ -49,7 +49,12 @@ export class SimulatorController {
 
   /** The link that reproduces the frame on screen (cheap to ask for on every step: see createShareLinks). */
   shareLink(): string {
-    return this.#links(this.#shareBase(), this.simulation.spec, this.simulation.step);
+    return this.linkOn(this.#shareBase());
+  }
+
+  /** The link to the frame on screen on another page address (the address bar's own, say), as cheaply. */
+  linkOn(pageAddress: string): string {
+    return this.#links(pageAddress, this.simulation.spec, this.simulation.step);
   }
 
   destroy(): void {
