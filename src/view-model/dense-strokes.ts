@@ -55,17 +55,25 @@ function segmentKey(cell: (v: number) => number, x1: number, y1: number, x2: num
  */
 export const LIVE_SVG_ARROWS_MAX = 40;
 
+// Both layers ask for the same shapes' live arrows on every frame: worked out once per shapes.
+const liveOf = new WeakMap<TimelineShapes, readonly ArrowShape[]>();
+
 /** The arrows in flight the SVG layer keeps: the first due (what the next steps deliver), at most LIVE_SVG_ARROWS_MAX. */
 export function liveSvgArrows(shapes: TimelineShapes): readonly ArrowShape[] {
-  const live = shapes.arrows.filter((a) => a.status === 'in-flight');
-  if (live.length <= LIVE_SVG_ARROWS_MAX) return live;
-  const first = new Set(
-    [...live]
-      .sort((a, b) => a.arrow.deliverTick - b.arrow.deliverTick || a.key - b.key)
-      .slice(0, LIVE_SVG_ARROWS_MAX)
-      .map((a) => a.key),
-  );
-  return live.filter((a) => first.has(a.key));
+  const known = liveOf.get(shapes);
+  if (known !== undefined) return known;
+  let live = shapes.arrows.filter((a) => a.status === 'in-flight');
+  if (live.length > LIVE_SVG_ARROWS_MAX) {
+    const first = new Set(
+      [...live]
+        .sort((a, b) => a.arrow.deliverTick - b.arrow.deliverTick || a.key - b.key)
+        .slice(0, LIVE_SVG_ARROWS_MAX)
+        .map((a) => a.key),
+    );
+    live = live.filter((a) => first.has(a.key));
+  }
+  liveOf.set(shapes, live);
+  return live;
 }
 
 /**

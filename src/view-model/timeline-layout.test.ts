@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTimeline } from './timeline-model';
 import { windowTimeline } from './timeline-window';
 import { contentFrame, initialDomain, laneAtY, panShift, stepAtX, stepTicks, timelineFrame, type TimelineSize } from './timeline-frame';
-import { arrowShape, bandLimits, flightProgress, layoutTimeline } from './timeline-layout';
+import { arrowShape, bandLimits, clipSegment, flightProgress, layoutTimeline } from './timeline-layout';
 import { nearestArrow, nearestPoint, eventsAtStep } from './timeline-hit';
 import { firstInFlight, pingNames, runWith, start } from './testing/runs';
 
@@ -51,6 +51,24 @@ describe('timelineFrame', () => {
     const ticks = stepTicks(model, frameAt(model, 3, 0), 100);
     expect(ticks.map((t) => t.step)).toEqual([0, 2]);
     expect(ticks[1]!.tick).toBe(model.tickAtStep[2]);
+  });
+});
+
+describe('clipSegment', () => {
+  it('keeps the part of a long line within the view, on the same line, and leaves a short one alone', () => {
+    const inside = { x1: 10, y1: 0, x2: 90, y2: 80 };
+    expect(clipSegment(inside, 0, 100)).toBe(inside);
+    expect(clipSegment({ x1: -100_000, y1: 0, x2: 100, y2: 100 }, 0, 200)).toEqual({ x1: 0, y1: expect.closeTo(99.9, 1), x2: 100, y2: 100 });
+    expect(clipSegment({ x1: 50, y1: 0, x2: 50, y2: 40 }, 0, 10)).toEqual({ x1: 50, y1: 0, x2: 50, y2: 40 });
+  });
+
+  it('gives an arrow in flight since long before the view a line only a few pixels past the view', () => {
+    const { model } = pingPong();
+    const f = timelineFrame(model, size, [1.5, 3.5], 2, model.tickAtStep[2]!);
+    const [lo] = bandLimits(f);
+    const shape = arrowShape({ ...model.arrows[0]!, sendStep: -5_000, endStep: null }, f);
+    expect(shape.main.x1).toBeCloseTo(lo);
+    expect(shape.main.x2).toBeCloseTo(f.cursorX);
   });
 });
 

@@ -84,7 +84,32 @@ export function flightProgress(sendTick: number, deliverTick: number, tick: numb
   return Math.max(0.15, Math.min(0.85, raw));
 }
 
+/**
+ * The part of a segment within [lo, hi] in x, on the same line, or the segment itself when it
+ * lies within. Arrows are clamped to the view like bands (see bandLimits): a link can keep
+ * thousands of messages in flight from the start of a long run, and a dashed line tens of
+ * thousands of pixels long was painted in full, dash by dash, however little of it showed.
+ */
+export function clipSegment(segment: Segment, lo: number, hi: number): Segment {
+  const { x1, y1, x2, y2 } = segment;
+  if (Math.min(x1, x2) >= lo && Math.max(x1, x2) <= hi) return segment;
+  if (x1 === x2) return segment;
+  const at = (x: number) => y1 + ((y2 - y1) * (x - x1)) / (x2 - x1);
+  const clamp = (x: number) => Math.max(lo, Math.min(hi, x));
+  const a = clamp(x1);
+  const b = clamp(x2);
+  return { x1: a, y1: at(a), x2: b, y2: at(b) };
+}
+
 export function arrowShape(arrow: Arrow, frame: TimelineFrame): ArrowShape {
+  const shape = unclippedArrowShape(arrow, frame);
+  const [lo, hi] = bandLimits(frame);
+  const main = clipSegment(shape.main, lo, hi);
+  const rest = shape.rest === null ? null : clipSegment(shape.rest, lo, hi);
+  return main === shape.main && rest === shape.rest ? shape : { ...shape, main, rest };
+}
+
+function unclippedArrowShape(arrow: Arrow, frame: TimelineFrame): ArrowShape {
   const start = { x: frame.x(arrow.sendStep), y: frame.laneY(arrow.from) };
   const ended = arrow.endStep !== null;
   if (arrow.sendStep > frame.cursor) {
