@@ -1,6 +1,8 @@
 // The static site: every `*.html` at the root is a page (the home page and one page per live
 // protocol), so adding a protocol page is adding one small HTML file. `base: './'` keeps every
-// asset path relative, so `dist/` works from any static host and any sub-path.
+// asset path relative, so `dist/` works from any static host and any sub-path. The widget's one
+// script is built as `dist/fault-lines.js`, a stable name beside the pages. Component styles are
+// injected by the components themselves, so inside a widget they land in its shadow root.
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
@@ -13,12 +15,17 @@ const pages = Object.fromEntries(
     .map((file) => [file.slice(0, -'.html'.length), resolve(root, file)]),
 );
 
+const widget = resolve(root, 'src/widgets/fault-lines.ts');
+
 export default defineConfig({
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte({ compilerOptions: { css: 'injected' }, emitCss: false })],
   build: {
     target: 'es2022',
-    rollupOptions: { input: pages },
+    rollupOptions: {
+      input: { ...pages, 'fault-lines': widget },
+      output: { entryFileNames: (chunk) => (chunk.name === 'fault-lines' ? 'fault-lines.js' : 'assets/[name]-[hash].js') },
+    },
   },
   preview: { port: 4173, strictPort: true },
 });
