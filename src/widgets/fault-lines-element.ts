@@ -34,7 +34,7 @@ export class FaultLinesElement extends HTMLElement {
 
   readonly #shadow: ShadowRoot;
   readonly #frame: HTMLDivElement;
-  readonly #problems: HTMLUListElement;
+  readonly #problems: HTMLDivElement;
   readonly #body: HTMLDivElement;
   #options: WidgetOptions | null = null;
   #handle: WidgetHandle | null = null;
@@ -55,8 +55,7 @@ export class FaultLinesElement extends HTMLElement {
     sheet.textContent = themeCss + HOST_CSS;
     this.#frame = document.createElement('div');
     this.#frame.className = 'fl-theme frame';
-    this.#problems = document.createElement('ul');
-    this.#problems.className = 'problems';
+    this.#problems = document.createElement('div');
     this.#problems.setAttribute('role', 'status');
     this.#body = document.createElement('div');
     this.#frame.append(this.#problems, this.#body);
@@ -164,13 +163,16 @@ export class FaultLinesElement extends HTMLElement {
   }
 
   #showLook(options: WidgetOptions): void {
-    this.#problems.replaceChildren(
+    const list = document.createElement('ul');
+    list.className = 'problems';
+    list.append(
       ...options.problems.map((text) => {
         const item = document.createElement('li');
         item.textContent = text;
         return item;
       }),
     );
+    this.#problems.replaceChildren(...(options.problems.length > 0 ? [list] : []));
     const theme = options.look.theme;
     if (theme === 'auto') this.#frame.removeAttribute('data-theme');
     else this.#frame.dataset['theme'] = theme;
@@ -206,6 +208,7 @@ export class FaultLinesElement extends HTMLElement {
       run: options.run,
       look: this.#lookWithAsked(options.look),
       siteRoot: siteRoot(),
+      nth: this.#nth(options),
       emit: (type, detail) => this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true })),
     };
     const target = document.createElement('div');
@@ -222,6 +225,15 @@ export class FaultLinesElement extends HTMLElement {
     } catch {
       if (generation === this.#generation) this.#fatal('The simulator could not be loaded. Check the address of fault-lines.js and try again.');
     }
+  }
+
+  /** Which widget of the same run on the page this is (1 for the first), so each has its own name. */
+  #nth(options: WidgetOptions): number {
+    const same = [...document.querySelectorAll('fault-lines')].filter((e) => {
+      const other = readOptions((name) => e.getAttribute(name)).run;
+      return other.protocol === options.run.protocol && other.scenario === options.run.scenario && other.link === options.run.link;
+    });
+    return Math.max(1, same.indexOf(this) + 1);
   }
 
   /** The attributes' look, with what a script asked before loading, and autoplay held on a hidden slide. */

@@ -18,6 +18,8 @@ export interface WidgetRequest {
   readonly look: LookOptions;
   /** The site's root address (where fault-lines.js is), for share links and embed code. */
   readonly siteRoot: string;
+  /** Which widget of the same run on the page this is: the second and later are numbered in their names. */
+  readonly nth: number;
   readonly emit: Emit;
 }
 
@@ -119,7 +121,7 @@ export async function startWidget(target: HTMLElement, request: WidgetRequest): 
   const look = new WidgetLook(request.look);
   let current = request.look;
   applyClock(controller, current, null);
-  const app = mount(WidgetLayout, { target, props: { controller, look } });
+  const app = mount(WidgetLayout, { target, props: { controller, look, nth: request.nth } });
   const stopWatching = watchRun(controller, request.emit);
   return {
     ok: true,
