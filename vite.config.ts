@@ -7,6 +7,7 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
+import { widgetPictures } from './scripts/widget-pictures';
 
 const root = import.meta.dirname;
 const pages = Object.fromEntries(
@@ -19,7 +20,7 @@ const widget = resolve(root, 'src/widgets/fault-lines.ts');
 
 export default defineConfig({
   base: './',
-  plugins: [svelte({ compilerOptions: { css: 'injected' }, emitCss: false })],
+  plugins: [svelte({ compilerOptions: { css: 'injected' }, emitCss: false }), widgetPictures()],
   build: {
     target: 'es2022',
     rollupOptions: {

@@ -44,7 +44,7 @@ test('the iframe reports its height and its steps, and obeys play, pause, seek a
   await openBlog(page);
   await page.locator('#framed').scrollIntoViewIfNeeded();
   await expect.poll(() => page.evaluate(() => (window as unknown as { reports: { type: string }[] }).reports.some((r) => r.type === 'height'))).toBe(true);
-  const height = await page.evaluate(() => (window as unknown as { reports: { type: string; height: number }[] }).reports.findLast((r) => r.type === 'height')!.height);
+  const height = await page.evaluate(() => (window as unknown as { reports: { type: string; height: number }[] }).reports.filter((r) => r.type === 'height').at(-1)!.height);
   expect(height).toBeGreaterThan(200);
   await expect.poll(() => page.locator('#framed').evaluate((f) => f.getBoundingClientRect().height)).toBeGreaterThan(200);
   const lastStep = () =>

@@ -5,6 +5,8 @@
 // attributes is said in plain text inside it; other widgets on the page are not affected.
 import themeCss from '../ui/theme.css?inline';
 import { ATTRIBUTES, readOptions, sameRun, type AttributeName, type LookOptions, type WidgetOptions } from './options';
+import { pictures } from 'virtual:fault-lines-pictures';
+import type { Wake } from './picture/picture-data';
 import { bridgeReveal } from './reveal-bridge';
 import type { WidgetHandle, WidgetRequest } from './widget-app';
 
@@ -17,6 +19,7 @@ const HOST_CSS = `
 .problems:empty { display: none; }
 .waiting { display: grid; place-items: center; margin: 0; border: 1px dashed var(--fl-line);
   border-radius: calc(var(--fl-radius) * 2); color: var(--fl-muted); padding: 1em; text-align: center; }
+.behind { position: absolute; inset: 0 0 auto 0; visibility: hidden; pointer-events: none; }
 .fatal { margin: 0; padding: 1em; border: 1px solid var(--fl-line); border-left: 4px solid var(--fl-bad);
   border-radius: var(--fl-radius); background: var(--fl-surface); }
 `;
@@ -199,11 +202,41 @@ export class FaultLinesElement extends HTMLElement {
     this.#handle = null;
   }
 
+  /**
+   * The recorded picture of a scenario's first frame, when the attributes ask for exactly that: it
+   * paints at once, and the live simulator (engine, XState, the protocol) follows when the page is
+   * idle or the person presses something, taking its place.
+   */
+  async #paintPicture(options: WidgetOptions, generation: number): Promise<{ wake: Promise<Wake | null>; remove: () => void } | null> {
+    const { run, look } = options;
+    const loader = run.link === null && run.variant === null && run.scenario !== null && (look.step ?? 0) === 0 && look.view !== 'statechart' ? pictures[`${run.protocol}/${run.scenario}`] : undefined;
+    if (loader === undefined || this.#asked.step !== undefined || this.#asked.playing === true) return null;
+    const [{ showPicture }, { default: data }, cluster, timeline] = await Promise.all([
+      import('./picture/show-picture'),
+      loader(),
+      look.view === 'timeline' ? null : import('../ui/views/Cluster.svelte'),
+      look.view === 'cluster' ? null : import('../ui/views/Timeline.svelte'),
+    ]);
+    if (generation !== this.#generation || !this.isConnected) return null;
+    let woken: (action: Wake | null) => void = () => {};
+    const wake = new Promise<Wake | null>((resolve) => (woken = resolve));
+    const target = document.createElement('div');
+    this.#body.replaceChildren(target);
+    const remove = showPicture(target, data, look, { cluster: cluster?.default, timeline: timeline?.default }, (action) => woken(action));
+    this.#announce(false);
+    const idle = (callback: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: 2000 }) : setTimeout(callback, 200));
+    idle(() => woken(null));
+    return { wake, remove };
+  }
+
   async #start(): Promise<void> {
     const generation = ++this.#generation;
     const options = this.#options ?? readOptions((name) => this.getAttribute(name));
     const carried = this.#handle === null ? null : { playing: this.#handle.controller.player.playing };
     this.#stop();
+    const picture = carried === null ? await this.#paintPicture(options, generation).catch(() => null) : null;
+    const wake = picture === null ? null : await picture.wake;
+    if (generation !== this.#generation || !this.isConnected) return picture?.remove();
     const request: WidgetRequest = {
       run: options.run,
       look: this.#lookWithAsked(options.look),
@@ -214,17 +247,36 @@ export class FaultLinesElement extends HTMLElement {
     const target = document.createElement('div');
     try {
       const { startWidget } = await import('./widget-app');
-      if (generation !== this.#generation || !this.isConnected) return;
-      this.#body.replaceChildren(target);
+      if (generation !== this.#generation || !this.isConnected) return picture?.remove();
+      // Behind the picture until it has laid itself out, so the swap shows no empty frame.
+      if (picture === null) this.#body.replaceChildren(target);
+      else {
+        target.className = 'behind';
+        this.#body.append(target);
+      }
       const result = await startWidget(target, request);
       if (generation !== this.#generation || !this.isConnected) return result.ok ? result.handle.destroy() : undefined;
+      if (picture !== null) {
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        picture.remove();
+        this.#body.replaceChildren(target);
+        target.className = '';
+      }
       if (!result.ok) return this.#fatal(result.message);
       this.#handle = result.handle;
-      if (this.#asked.playing === true || carried?.playing === true) this.play();
+      this.#announce(true);
+      if (this.#asked.playing === true || carried?.playing === true || wake === 'play') this.play();
+      if (wake === 'step') result.handle.controller.player.step();
+      if (wake !== null) target.querySelector<HTMLElement>('section.simulator')?.focus({ preventScroll: true });
       this.#asked = {};
     } catch {
       if (generation === this.#generation) this.#fatal('The simulator could not be loaded. Check the address of fault-lines.js and try again.');
     }
+  }
+
+  /** Tells the page the widget has painted: its recorded picture first (live: false), then the live simulator. */
+  #announce(live: boolean): void {
+    this.dispatchEvent(new CustomEvent('fault-lines:ready', { detail: { live }, bubbles: true, composed: true }));
   }
 
   /** Which widget of the same run on the page this is (1 for the first), so each has its own name. */
