@@ -211,18 +211,13 @@ export class FaultLinesElement extends HTMLElement {
     const { run, look } = options;
     const loader = run.link === null && run.variant === null && run.scenario !== null && (look.step ?? 0) === 0 && look.view !== 'statechart' ? pictures[`${run.protocol}/${run.scenario}`] : undefined;
     if (loader === undefined || this.#asked.step !== undefined || this.#asked.playing === true) return null;
-    const [{ showPicture }, { default: data }, cluster, timeline] = await Promise.all([
-      import('./picture/show-picture'),
-      loader(),
-      look.view === 'timeline' ? null : import('../ui/views/Cluster.svelte'),
-      look.view === 'cluster' ? null : import('../ui/views/Timeline.svelte'),
-    ]);
+    const [{ showPicture, Cluster, Timeline }, { default: data }] = await Promise.all([import('./picture/show-picture'), loader()]);
     if (generation !== this.#generation || !this.isConnected) return null;
     let woken: (action: Wake | null) => void = () => {};
     const wake = new Promise<Wake | null>((resolve) => (woken = resolve));
     const target = document.createElement('div');
     this.#body.replaceChildren(target);
-    const remove = showPicture(target, data, look, { cluster: cluster?.default, timeline: timeline?.default }, (action) => woken(action));
+    const remove = showPicture(target, data, look, { cluster: look.view === 'timeline' ? undefined : Cluster, timeline: look.view === 'cluster' ? undefined : Timeline }, (action) => woken(action));
     this.#announce(false);
     const idle = (callback: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: 2000 }) : setTimeout(callback, 200));
     idle(() => woken(null));

@@ -5,6 +5,8 @@ import type { LookOptions } from '../options';
 import type { PictureData, Wake } from './picture-data';
 import WidgetPicture from './WidgetPicture.svelte';
 
+export { Cluster, Timeline } from './picture-views';
+
 export type PictureViews = { readonly cluster?: Component<ViewProps>; readonly timeline?: Component<ViewProps> };
 
 export function showPicture(target: HTMLElement, data: PictureData, look: LookOptions, views: PictureViews, onwake: (action: Wake) => void): () => void {
