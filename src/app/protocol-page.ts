@@ -10,7 +10,6 @@ import { frameAddress } from './page-address';
 import { followInAddressBar, pageDisplay } from './page-memory.svelte';
 import { mountPage } from './mount';
 import ProtocolPage from './ProtocolPage.svelte';
-import PresenterPage from './PresenterPage.svelte';
 import MissingPage from './MissingPage.svelte';
 import { connectPresenter } from './presenter-channel.svelte';
 
@@ -32,7 +31,8 @@ if (protocol === undefined) {
   // keep each other on the same frame.
   const speaker = new URLSearchParams(location.search).has('presenter');
   if (speaker) display.setPresenting(true);
-  if (speaker) mountPage(PresenterPage, { controller });
+  // The speaker's window is its own small page, loaded only there.
+  if (speaker) mountPage((await import('./PresenterPage.svelte')).default, { controller });
   else mountPage(ProtocolPage, { display, controller });
   if (speaker || display.presenting) connectPresenter(controller);
   followInAddressBar(controller);
