@@ -26,9 +26,6 @@ test('the speaker\'s window shows the next caption and stays in step with the ro
   const room = await context.newPage();
   await room.goto(`${PROTOCOL_PAGE}?present`);
   const roomRoot = simulator(room);
-  await room.locator('.simulator').focus();
-  // Open a scenario in the room, then the speaker's window.
-  await room.goto(`${PROTOCOL_PAGE}?present&scenario=coordinator-crash-after-prepare`);
   const speaker = await context.newPage();
   await speaker.goto(`${PROTOCOL_PAGE}?presenter`);
   await expect(speaker.getByTestId('speaker-step')).toContainText('Step 0 of 0');

@@ -95,10 +95,10 @@ test('changing an attribute later updates the widget', async ({ page }) => {
   await page.locator('#duel').evaluate((e) => e.setAttribute('theme', 'dark'));
   await expect(duel).toHaveAttribute('data-theme', 'dark');
   await page.locator('#duel').evaluate((e) => e.setAttribute('scenario', 'chosen-no-failures'));
-  await expect(page.locator('#duel').getByTestId('caption')).toContainText('', { timeout: 10_000 });
-  await expect(duel).toHaveAttribute('aria-labelledby', /.+/);
-  await expect(page.locator('#duel').locator('section.simulator h2')).toHaveText(/Paxos: .*/);
-  await expect(page.locator('#duel').locator('section.simulator h2')).not.toHaveText('Paxos: Dueling proposers');
+  // Another scenario is another run, still at the step the element names.
+  await expect(page.locator('#duel').getByTestId('caption')).toContainText('A value chosen, no failures');
+  await expect(page.locator('#duel').locator('section.simulator h2')).toHaveText('Paxos: A value chosen, no failures');
+  await expect(duel).toHaveAttribute('data-step', '5');
 });
 
 test('scripts drive a widget with step, play(), pause() and seek(), and hear its step and violation events', async ({ page }) => {
