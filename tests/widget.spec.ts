@@ -67,7 +67,7 @@ test('the iframe reports its height and its steps, and obeys play, pause, seek a
 test('hostile and mistyped attributes show a plain message inside their widget, and nothing runs from them', async ({ page }) => {
   await openBlog(page);
   for (const id of ['unknown', 'damaged', 'absurd', 'markup', 'scenario-markup']) await page.locator(`#${id}`).scrollIntoViewIfNeeded();
-  await expect(page.locator('#unknown')).toContainText('There is no protocol "raft". There are: two-phase-commit, paxos.');
+  await expect(page.locator('#unknown')).toContainText('There is no protocol "raft". There are: two-phase-commit, paxos');
   await expect(page.locator('#damaged')).toContainText('This link is damaged');
   await expect(page.locator('#absurd')).toContainText('step="-1" must be a whole number of steps');
   await expect(page.locator('#absurd')).toContainText('height="1e9" is not a number');
