@@ -81,3 +81,17 @@ for (const [protocol, scenarios] of [
     });
   }
 }
+
+test('a blog post with two widgets, an iframe and hostile embeds', async ({ page }) => {
+  const { serveTestPages } = await import('./pages');
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await serveTestPages(page);
+  await page.goto('tests-pages/blog.html');
+  await expect(page.locator('#duel section.simulator')).toHaveAttribute('data-step', '0');
+  await shot(page, 'blog');
+  for (const id of ['blocked', 'framed', 'unknown', 'absurd', 'markup', 'scenario-markup']) await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+  await expect(page.locator('#blocked section.simulator')).toHaveAttribute('data-step', '0');
+  await expect(page.locator('#absurd section.simulator')).toHaveAttribute('data-step', '0');
+  await page.evaluate(() => scrollTo(0, 0));
+  await shot(page, 'blog-full', true);
+});

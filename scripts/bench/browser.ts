@@ -10,6 +10,7 @@ import { encodeFrame, type Choice } from '../../src/engine';
 import { weightFigures } from './bundle';
 import { percentiles, type Figure } from './figure';
 import { longRun } from './long-run';
+import { widgetFigures } from './widget';
 
 const port = 4319;
 const steps = 10_000;
@@ -90,6 +91,7 @@ export async function browserFigures(): Promise<Figure[]> {
   try {
     await waitForServer(`http://localhost:${port}/`);
     const weights = await weightFigures(() => browser.newPage(), `http://localhost:${port}`);
+    const widgets = await widgetFigures(browser, `http://localhost:${port}`);
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(`http://localhost:${port}/two-phase-commit.html#${longRunHash()}`);
     await page.getByTestId('position').filter({ hasText: `Step ${steps}` }).waitFor();
@@ -105,6 +107,7 @@ export async function browserFigures(): Promise<Figure[]> {
     const budget = { limit: 16.7, atLeast: false };
     return [
       ...weights,
+      ...widgets,
       { name: 'scrubbing a 10,000-step run, median frame', value: scrubbing.median, unit: 'ms' },
       { name: 'scrubbing a 10,000-step run, p95 frame', value: scrubbing.p95, unit: 'ms', budget },
       { name: 'playing a 10,000-step run, median frame', value: playing.median, unit: 'ms' },

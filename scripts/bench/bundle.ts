@@ -33,7 +33,7 @@ export async function weightFigures(newPage: () => Promise<Page>, origin: string
       value: Math.round((bytes / 1024) * 10) / 10,
       unit: 'KB',
       budget: { limit: 45, atLeast: false },
-      note: `${files.length} files; DESIGN.md sets this budget for one widget, the site pages carry every panel`,
+      note: `${files.length} files; the 45 KB budget is the widget's (below); a site page carries every panel`,
     });
   }
   return figures;

@@ -65,7 +65,8 @@ const COL_GAP = 40;
 const MARGIN = 24;
 
 type Pt = [number, number];
-const curve = line<Pt>().curve(curveBasis);
+// Pure, so a bundle that never draws a statechart leaves d3-shape out.
+const curve = /* @__PURE__ */ line<Pt>().curve(curveBasis);
 
 export function edgeLabel(t: StatechartTransition): string {
   return t.guard === null ? t.event : `${t.event} [${stateWords(t.guard)}]`;

@@ -47,6 +47,9 @@ export function runCommand(command: Command, controller: SimulatorContext): void
       controller.act({ type: simulation.world.nodes[node]?.up === false ? 'restart' : 'crash', node });
       return;
     }
+    case 'blank':
+      display.blanked = !display.blanked;
+      return;
     case 'copy-link':
       void copyFrameLink(controller).then((copied) => {
         simulation.notice = { tone: 'info', text: copied ? 'Link copied: it opens this exact frame.' : 'Copy the link from the Share panel.' };

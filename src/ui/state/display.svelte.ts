@@ -9,6 +9,8 @@ export class Display {
   theme: ThemeChoice = $state('system');
   /** Presentation mode: projector theme, big type, presenter-remote keys. */
   presenting = $state(false);
+  /** Presentation mode only: the screen is black (a presenter remote's B or "."), the run keeps its place. */
+  blanked = $state(false);
   helpOpen = $state(false);
 
   constructor(initial: { theme?: ThemeChoice; presenting?: boolean } = {}) {
@@ -24,6 +26,7 @@ export class Display {
 
   setPresenting(on: boolean): void {
     this.presenting = on;
+    this.blanked = false;
     this.theme = on ? 'projector' : 'system';
   }
 }

@@ -30,6 +30,13 @@ describe('keyboard shortcuts', () => {
     expect(commandFor(press('PageUp'), 'button', true)).toBe('step-back');
   });
 
+  it('a presenter remote blanks the screen with B or "." only in presentation mode, where "." no longer steps', () => {
+    expect(commandFor(press('b'), 'other', true)).toBe('blank');
+    expect(commandFor(press('.'), 'button', true)).toBe('blank');
+    expect(commandFor(press('.'), 'other', false)).toBe('step');
+    expect(commandFor(press('b'), 'other', false)).toBeNull();
+  });
+
   it('typing in a text field never triggers a shortcut, but Escape still closes', () => {
     expect(commandFor(press('r'), 'text', false)).toBeNull();
     expect(commandFor(press('?'), 'text', false)).toBeNull();

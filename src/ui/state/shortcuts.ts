@@ -16,7 +16,8 @@ export type Command =
   | 'next-node'
   | 'previous-node'
   | 'crash-or-restart'
-  | 'copy-link';
+  | 'copy-link'
+  | 'blank';
 
 export interface Shortcut {
   readonly keys: readonly string[];
@@ -28,6 +29,8 @@ export interface Shortcut {
 
 export const SHORTCUTS: readonly Shortcut[] = [
   { keys: [' ', 'k'], command: 'toggle-play', description: 'Play or pause' },
+  // A presenter remote's "blank screen" button sends B or "." (so "." blanks rather than steps there).
+  { keys: ['b', 'B', '.'], command: 'blank', description: 'Blank the screen, or show it again (presenter remote)', presenting: true },
   { keys: ['ArrowRight', 'l', '.'], command: 'step', description: 'Step forward' },
   { keys: ['ArrowLeft', 'j', ','], command: 'step-back', description: 'Step back' },
   { keys: ['PageDown'], command: 'step', description: 'Step forward (presenter remote)', presenting: true },
