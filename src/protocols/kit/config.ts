@@ -72,8 +72,12 @@ export function validateConfig(options: readonly ConfigOption[], input: { readon
   const problems: string[] = [];
   const config: Record<string, ConfigValue> = {};
   const known = new Set(options.map((o) => o.key));
-  for (const key of Object.keys(input))
-    if (!known.has(key)) problems.push(`unknown option ${quoted(key)} (known options: ${[...known].join(', ')})`);
+  // The known options are listed once, however many unknown keys a (damaged) link holds.
+  const unknown = Object.keys(input).filter((key) => !known.has(key));
+  if (unknown.length > 0)
+    problems.push(
+      `unknown option${unknown.length > 1 ? 's' : ''} ${unknown.slice(0, 3).map((key) => quoted(key)).join(', ')}${unknown.length > 3 ? ` and ${unknown.length - 3} more` : ''} (known options: ${[...known].join(', ')})`,
+    );
   for (const option of options) {
     const value = Object.hasOwn(input, option.key) ? input[option.key] : option.default;
     const problem = problemWith(option, value);
