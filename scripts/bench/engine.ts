@@ -10,9 +10,10 @@ import { longRunFigures } from './long-run-rate';
 
 const twoPhaseCommit = protocolById('two-phase-commit')!;
 const paxos = protocolById('paxos')!;
+const kafka = protocolById('kafka-consumer-offsets')!;
 
-function configOf(protocol: Protocol, input: { readonly [key: string]: unknown }): Config {
-  const result = protocol.validate(input);
+function configOf(protocol: Protocol, input: { readonly [key: string]: unknown }, variant?: string): Config {
+  const result = protocol.validate(input, variant);
   if (!result.ok) throw new Error(result.problems.join('; '));
   return result.config;
 }
@@ -62,7 +63,7 @@ export interface Search {
 }
 
 function search({ protocol, input, variant, maxDepth, maxStates }: Search) {
-  const config = configOf(protocol, input);
+  const config = configOf(protocol, input, variant);
   const system = protocol.build(config, variant);
   const prefix = checkingStart(protocol, variant, config);
   const started = performance.now();
@@ -136,11 +137,16 @@ export function engineFigures(): Figure[] {
     stepsPerSecond(twoPhaseCommit, { participants: 3 }, '2PC 3 participants'),
     stepsPerSecond(twoPhaseCommit, { participants: 5 }, '2PC 5 participants'),
     stepsPerSecond(paxos, {}, 'Paxos 2 proposers, 3 acceptors'),
+    stepsPerSecond(kafka, {}, 'Kafka 2 partitions, 2 consumers'),
     checkerRate('2PC 3 participants', twoPhase(3, 10)),
     checkerRate('2PC 5 participants', twoPhase(5, 8)),
     checkerRate('Paxos 2 proposers, 3 acceptors', { protocol: paxos, input: {}, variant: 'correct', maxDepth: 10, maxStates: 400_000 }),
+    ...['at-most-once', 'at-least-once', 'exactly-once'].map((semantics) =>
+      checkerRate(`Kafka ${semantics}`, { protocol: kafka, input: { ...kafka.checking.config, semantics }, variant: 'correct', maxDepth: kafka.checking.maxDepth, maxStates: 400_000 }),
+    ),
     ...brokenVariants(twoPhaseCommit).map((v) => timeToCatch(twoPhaseCommit, v)),
     ...brokenVariants(paxos).map((v) => timeToCatch(paxos, v)),
+    ...brokenVariants(kafka).map((v) => timeToCatch(kafka, v)),
     ...seekTimes(),
     ...longRunFigures(),
   ];

@@ -33,14 +33,16 @@ export const catalogue: readonly CatalogueEntry[] = [
     load: async () => (await import('./quorum-replication')).quorumReplication,
   },
   {
+    id: 'kafka-consumer-offsets',
+    title: 'Kafka consumer offsets',
+    summary:
+      "A consumer group shares a topic's partitions and commits offsets before or after processing: crash it, rebalance it, make a zombie, and see the lost and the duplicated record each order causes.",
+    load: async () => (await import('./kafka-consumer-offsets')).kafkaConsumerOffsets,
+  },
+  {
     id: 'cache-write-strategies',
     title: 'Cache write strategies',
     summary: 'Write-through, write-back and write-around caches in front of a database, and the crash that loses a write-back.',
-  },
-  {
-    id: 'kafka-consumer-offsets',
-    title: 'Kafka consumer offsets',
-    summary: 'A consumer group commits offsets before or after processing: see the duplicate and the lost message each order causes.',
   },
 ];
 

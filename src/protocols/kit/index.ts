@@ -26,7 +26,7 @@ export { networkOptions, defaultConfig, validateConfig, configFromText, networkF
 export { narrate, formatRecord, stateWords, dropReasonWords, type NarrationWords } from './narrate';
 export { narrateStep, narrateSteps, sentence, firstEventAt, type NarratedStep, type Narrator } from './narrate-steps';
 export { checkingPrefix, checkingStart, checkingStartOf, type CheckingStart } from './checking';
-export { deliver } from './scenario-steps';
+export { deliver, runUntil } from './scenario-steps';
 export { compileScenario, playScenario, ScenarioError, settleStepsMax, type PlayedScenario } from './scenario';
 export { nodesWithRole, machineState, nodeIn, contextField, observationsOf, observed, nameList, onObservations } from './world-query';
 export { foldObservations, type ObservationFold } from './observation-fold';

@@ -79,8 +79,12 @@ export type ScenarioAction =
   | { readonly do: 'fire'; readonly node: string; readonly timer?: string }
   | { readonly do: 'partition'; readonly groups: readonly (readonly string[])[] }
   | { readonly do: 'heal' }
-  /** Let the default scheduler take `times` steps (default 1). */
-  | { readonly do: 'next'; readonly times?: number }
+  /**
+   * Let the default scheduler take `times` steps (default 1), or, with `until`, as many as it
+   * takes to deliver the first message that matches (bounded), so a story can say "let it run
+   * until the OUTPUT reaches the sink" and keep every timer firing in its turn.
+   */
+  | { readonly do: 'next'; readonly times?: number; readonly until?: MessagePick }
   /** Let the default scheduler run until nothing is pending (bounded). */
   | { readonly do: 'settle' };
 
