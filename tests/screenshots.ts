@@ -126,3 +126,22 @@ test('kafka: a group consuming, a lost record, a zombie', async ({ page }) => {
   await zombie.scrollIntoViewIfNeeded();
   await shot(page, 'kafka-zombie');
 });
+
+test('kafka multi-region: offsets that differ, a mapped failover, a raw one', async ({ page }) => {
+  for (const [id, name] of [
+    ['offsets-differ', 'offsets'],
+    ['failover-mapped', 'mapped'],
+    ['failover-raw-offset', 'raw'],
+    ['no-writer-fencing-split', 'split'],
+  ] as const) {
+    await page.goto('kafka-multi-region.html');
+    const root = simulator(page);
+    await page.locator(`[data-scenario="${id}"]`).getByRole('button').click();
+    await expect(root).not.toHaveAttribute('data-end', '0');
+    await root.focus();
+    await page.keyboard.press('End');
+    await expect(root).toHaveAttribute('data-step', (await root.getAttribute('data-end'))!);
+    await root.scrollIntoViewIfNeeded();
+    await shot(page, `multi-region-${name}`);
+  }
+});

@@ -1,7 +1,7 @@
 // Engine and checker throughput on each protocol, the time the checker takes to catch each broken
 // variant, the seek time on a 10,000-step run of every protocol, and whole 100,000-step runs.
 import { apply, checkWorld, createWorld, draw, enabled, historyLength, next, worldAt, type Choice, type History, type World } from '../../src/engine';
-import { checkingStart } from '../../src/protocols/kit';
+import { checkingBoundsOf, checkingStart } from '../../src/protocols/kit';
 import type { Config, Protocol } from '../../src/protocols/kit/types';
 import { protocolById, protocols } from '../../src/protocols/registry';
 import { percentiles, type Figure } from './figure';
@@ -11,6 +11,7 @@ import { longRunFigures } from './long-run-rate';
 const twoPhaseCommit = protocolById('two-phase-commit')!;
 const paxos = protocolById('paxos')!;
 const kafka = protocolById('kafka-consumer-offsets')!;
+const multiRegion = protocolById('kafka-multi-region')!;
 
 function configOf(protocol: Protocol, input: { readonly [key: string]: unknown }, variant?: string): Config {
   const result = protocol.validate(input, variant);
@@ -67,7 +68,7 @@ function search({ protocol, input, variant, maxDepth, maxStates }: Search) {
   const system = protocol.build(config, variant);
   const prefix = checkingStart(protocol, variant, config);
   const started = performance.now();
-  const result = checkWorld(system, 1, { maxDepth, maxStates, budget: protocol.checking.budget, prefix });
+  const result = checkWorld(system, 1, { maxDepth, maxStates, budget: checkingBoundsOf(protocol, variant).budget, prefix });
   return { result, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -84,8 +85,8 @@ export function checkerRate(label: string, spec: Search): Figure {
 
 /** The time `fault-lines check <protocol> --variant <id>` takes with its defaults. */
 export function timeToCatch(protocol: Protocol, variant: string): Figure {
-  const { checking } = protocol;
-  const { result, seconds } = search({ protocol, input: checking.config, variant, maxDepth: checking.maxDepth, maxStates: 2_000_000 });
+  const { maxDepth } = checkingBoundsOf(protocol, variant);
+  const { result, seconds } = search({ protocol, input: protocol.checking.config, variant, maxDepth, maxStates: 2_000_000 });
   const found = result.kind === 'violation' ? `${result.rule} in ${result.choices.length} steps` : 'NOT FOUND';
   return {
     name: `checker catches ${protocol.id} ${variant}`,
@@ -138,6 +139,7 @@ export function engineFigures(): Figure[] {
     stepsPerSecond(twoPhaseCommit, { participants: 5 }, '2PC 5 participants'),
     stepsPerSecond(paxos, {}, 'Paxos 2 proposers, 3 acceptors'),
     stepsPerSecond(kafka, {}, 'Kafka 2 partitions, 2 consumers'),
+    stepsPerSecond(multiRegion, {}, 'multi-region Kafka, 2 regions'),
     checkerRate('2PC 3 participants', twoPhase(3, 10)),
     checkerRate('2PC 5 participants', twoPhase(5, 8)),
     checkerRate('Paxos 2 proposers, 3 acceptors', { protocol: paxos, input: {}, variant: 'correct', maxDepth: 10, maxStates: 400_000 }),
@@ -146,7 +148,17 @@ export function engineFigures(): Figure[] {
     ),
     ...brokenVariants(twoPhaseCommit).map((v) => timeToCatch(twoPhaseCommit, v)),
     ...brokenVariants(paxos).map((v) => timeToCatch(paxos, v)),
+    ...['active-passive', 'active-active'].map((arrangement) =>
+      checkerRate(`multi-region Kafka ${arrangement}`, {
+        protocol: multiRegion,
+        input: { ...multiRegion.checking.config, arrangement },
+        variant: 'correct',
+        maxDepth: multiRegion.checking.maxDepth,
+        maxStates: 400_000,
+      }),
+    ),
     ...brokenVariants(kafka).map((v) => timeToCatch(kafka, v)),
+    ...brokenVariants(multiRegion).map((v) => timeToCatch(multiRegion, v)),
     ...seekTimes(),
     ...longRunFigures(),
   ];

@@ -40,6 +40,13 @@ export const catalogue: readonly CatalogueEntry[] = [
     load: async () => (await import('./kafka-consumer-offsets')).kafkaConsumerOffsets,
   },
   {
+    id: 'kafka-multi-region',
+    title: 'Multi-region Kafka',
+    summary:
+      "Each region writes its own stream and copies every region's into an aggregate, in its own order. Fail the consumer over to another region: map its checkpoint and lose nothing, or reuse the raw offset and skip records.",
+    load: async () => (await import('./kafka-multi-region')).kafkaMultiRegion,
+  },
+  {
     id: 'cache-write-strategies',
     title: 'Cache write strategies',
     summary: 'Write-through, write-back and write-around caches in front of a database, and the crash that loses a write-back.',

@@ -20,7 +20,7 @@
 import { brokerActions } from './broker-actions';
 import { brokerContext } from './broker-state';
 import { brokerSetup } from './broker-setup';
-import { contextFactory } from './machine-context';
+import { contextFactory } from '../kafka/machine-context';
 
 const machine = brokerSetup.extend({ actions: brokerActions });
 

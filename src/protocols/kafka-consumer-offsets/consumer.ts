@@ -20,7 +20,7 @@
 import { consumerActions } from './consumer-actions';
 import { consumerSetup } from './consumer-setup';
 import { consumerContext } from './consumer-state';
-import { contextFactory } from './machine-context';
+import { contextFactory } from '../kafka/machine-context';
 
 const machine = consumerSetup.extend({ actions: consumerActions });
 

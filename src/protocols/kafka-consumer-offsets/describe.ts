@@ -1,7 +1,7 @@
 // What the pictures and the inspector show for each node, in Kafka's words: the partitions as
 // strips of records with their markers, the sink's list with duplicates and gaps marked, each
 // consumer's generation, partitions and batch in hand.
-import { formatRecord, type DescribedNode, type FactTone, type NodeView } from '../kit';
+import type { DescribedNode, FactTone, NodeView } from '../kit';
 import { assignmentText } from '../kafka/assignors';
 import { partitionFact, processedFact, type AnomalyTones, type LogMarker } from '../kafka/drawing';
 import { isMember } from '../kafka/group';
@@ -10,7 +10,7 @@ import { partitionName, recordsText } from '../kafka/records';
 import { account, semanticsOf, type Account } from './accounting';
 import type { BrokerContext } from './broker-state';
 import type { ConsumerContext } from './consumer-state';
-import type { ProducerContext } from './producer';
+import { describeProducer } from '../kafka/producer';
 import { promiseOf } from './semantics';
 
 const field = (name: string, value: string) => ({ name, value });
@@ -102,18 +102,6 @@ function describeConsumer(view: NodeView): DescribedNode {
       ...(context.positions.length > 0 ? [{ kind: 'value' as const, name: 'owns', value: `${owned}${generation}`, tone }] : []),
       ...(context.batch.length > 0 ? [{ kind: 'value' as const, name: 'holds', value: holds, tone }] : []),
     ],
-  };
-}
-
-function describeProducer(view: NodeView): DescribedNode {
-  if (view.state === null) return { status: 'down', fields: [field('state', 'down'), field('log', formatRecord(view.persisted))] };
-  const context = view.state.context as unknown as ProducerContext;
-  const sending = context.value === null ? null : `${context.value} to ${partitionName(context.partition)}`;
-  return {
-    label: sending === null ? 'idle' : `sending ${context.value}`,
-    status: sending === null ? 'idle' : 'waiting',
-    fields: [field('sending', sending ?? 'nothing'), field('next record', `r${context.next}`)],
-    facts: [sending === null ? { kind: 'value', name: 'next', value: `r${context.next}` } : { kind: 'value', name: 'sending', value: sending }],
   };
 }
 

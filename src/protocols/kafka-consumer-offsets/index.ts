@@ -7,11 +7,17 @@ import { consumer } from './consumer';
 import { describe } from './describe';
 import { explainer } from './explainer';
 import { describeMessage } from './messages';
-import { producer } from './producer';
+import { producerMachine } from '../kafka/producer';
+import { settingsOf } from './config';
 import { conditions, invariants } from './rules';
 import { scenarios } from './scenarios';
 import { sink } from './sink';
 import { variants } from './variants';
+
+const producer = producerMachine((input) => {
+  const settings = settingsOf(input.self.config);
+  return { broker: input.self.peers['broker']?.[0] ?? -1, prefix: 'r', partitions: settings.partitions, retryTicks: settings.requestTimeoutTicks };
+});
 
 export const kafkaConsumerOffsets = defineProtocol({
   id: 'kafka-consumer-offsets',

@@ -13,7 +13,7 @@ import { kitActions, type MachineInput } from '../kit';
 import { recordsText } from '../kafka/records';
 import type { Received } from './messages';
 import { idsText, processedText, readIds, readProcessed } from './persisted';
-import { contextFactory } from './machine-context';
+import { contextFactory } from '../kafka/machine-context';
 
 /** One processed record: its value and who processed it. */
 export type Processed = readonly [value: string, by: string];

@@ -54,3 +54,18 @@ export function readFrom(logs: Logs, positions: readonly (readonly [number, numb
 export function allRecords(logs: Logs): KafkaRecord[] {
   return logs.flatMap((log, p) => log.map((v, o) => ({ p, o, v })));
 }
+
+/** One stream on its own (a region's stream, an aggregate): its values in offset order. */
+export type Stream = readonly string[];
+
+/** Appends values not already in the stream, in order: a copy of a record is never appended twice. */
+export function appendNew(stream: Stream, values: readonly string[]): Stream {
+  const have = new Set(stream);
+  const fresh = values.filter((v) => !have.has(v) && (have.add(v), true));
+  return fresh.length === 0 ? stream : [...stream, ...fresh];
+}
+
+/** Up to `max` values of a stream from an offset, with the offsets they sit at. */
+export function readStream(stream: Stream, from: number, max: number): { readonly offset: number; readonly value: string }[] {
+  return stream.slice(Math.max(0, from), Math.max(0, from) + max).map((value, i) => ({ offset: Math.max(0, from) + i, value }));
+}

@@ -57,6 +57,12 @@ export interface Variant {
    * per operation is out of a breadth-first search's reach from the very beginning.
    */
   readonly checkingPrefix?: CheckingPrefix;
+  /**
+   * The search's depth and fault budget for this variant, when they differ from the protocol's:
+   * a start that already sets the scene may leave a mistake that needs no fault at all, and a
+   * budget spent on faults it does not need multiplies the states searched.
+   */
+  readonly checkingBounds?: { readonly maxDepth?: number; readonly budget?: Partial<FaultBudget> };
 }
 
 export interface RuleInfo {
