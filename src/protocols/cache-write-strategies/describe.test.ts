@@ -9,18 +9,18 @@ const table = (fact: NodeFact | undefined) => (fact?.kind === 'table' ? { column
 const chart = (role: string): StatechartDescription => protocol.roles.find((r) => r.role === role)!.statechart;
 
 describe('cache write strategy node descriptions', () => {
-  it('draw the cache’s keys as a table with value, version, dirty flag and TTL left', () => {
+  it('draw the cache’s keys as a table with value, version and dirty flag, and no TTL column when entries never expire', () => {
     const world = upTo('write-back', 4);
     const cache = protocol.describe(world, 2);
     expect(cache).toMatchObject({ name: 'Cache', role: 'cache', label: 'dirty', status: 'working' });
-    expect(table(cache.facts[0])).toEqual({ columns: ['key', 'value', 'version', 'dirty', 'TTL left'], rows: ['x | a1 | v1 | dirty | —'] });
+    expect(table(cache.facts[0])).toEqual({ columns: ['key', 'value', 'version', 'dirty'], rows: ['x | a1 | v1 | dirty'] });
     expect(rows(cache.fields)).toMatchObject({ state: 'holds writes the database does not have yet', log: 'x = a1 v1' });
   });
 
   it('mark a stale entry with the database’s newer version, in words and not only in colour', () => {
     const world = upTo('write-around', 4);
     const fact = protocol.describe(world, 2).facts[0];
-    expect(table(fact)?.rows).toEqual(['x | x0 | v0 < DB v1 | clean | —']);
+    expect(table(fact)?.rows).toEqual(['x | x0 | v0 < DB v1 | clean']);
     expect(fact?.kind === 'table' && fact.rows[0]?.tone).toBe('bad');
   });
 

@@ -18,17 +18,20 @@ function ttlLeft(world: World, node: number, key: string): string {
 }
 
 function cacheTable(view: NodeView<CacheContext>, context: CacheContext): NodeFact {
+  // Without a TTL every entry would read "—": the column is left out so the table fits a phone.
+  const ttl = context.settings.ttlTicks > 0;
   const rows = [...context.entries]
     .sort((a, b) => (a.key < b.key ? -1 : 1))
     .map((e) => {
       const db = stored(view.world, e.key);
       const stale = e.version !== null && e.version < db.version && e.value !== db.value;
       const version = stale ? `${versionText(e.version)} < DB v${db.version}` : versionText(e.version);
-      const cells = [e.key, e.value, version, e.dirty ? 'dirty' : 'clean', ttlLeft(view.world, view.id, e.key)];
+      const cells = [e.key, e.value, version, e.dirty ? 'dirty' : 'clean', ...(ttl ? [ttlLeft(view.world, view.id, e.key)] : [])];
       return { cells, tone: stale ? ('bad' as const) : e.dirty ? ('warn' as const) : ('plain' as const) };
     });
-  const aside = context.flushing.map((f) => ({ cells: [f.key, f.value, versionText(f.version), 'flushing', '—'], tone: 'warn' as const }));
-  return { kind: 'table', name: 'cached', columns: ['key', 'value', 'version', 'dirty', 'TTL left'], rows: [...rows, ...aside] };
+  const aside = context.flushing.map((f) => ({ cells: [f.key, f.value, versionText(f.version), 'flushing', ...(ttl ? ['—'] : [])], tone: 'warn' as const }));
+  const columns = ['key', 'value', 'version', 'dirty', ...(ttl ? ['TTL left'] : [])];
+  return { kind: 'table', name: 'cached', columns, rows: [...rows, ...aside] };
 }
 
 function describeCache(view: NodeView<CacheContext>): DescribedNode {
