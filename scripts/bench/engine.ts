@@ -1,7 +1,7 @@
 // Engine and checker throughput on each protocol, the time the checker takes to catch each broken
 // variant, the seek time on a 10,000-step run of every protocol, and whole 100,000-step runs.
 import { apply, checkWorld, createWorld, draw, enabled, historyLength, next, worldAt, type Choice, type History, type World } from '../../src/engine';
-import { checkingBoundsOf, checkingStart } from '../../src/protocols/kit';
+import { checkingBoundsOf, checkingStart, crashableNodes } from '../../src/protocols/kit';
 import type { Config, Protocol } from '../../src/protocols/kit/types';
 import { protocolById, protocols } from '../../src/protocols/registry';
 import { percentiles, type Figure } from './figure';
@@ -12,6 +12,7 @@ const twoPhaseCommit = protocolById('two-phase-commit')!;
 const paxos = protocolById('paxos')!;
 const kafka = protocolById('kafka-consumer-offsets')!;
 const multiRegion = protocolById('kafka-multi-region')!;
+const cache = protocolById('cache-write-strategies')!;
 
 function configOf(protocol: Protocol, input: { readonly [key: string]: unknown }, variant?: string): Config {
   const result = protocol.validate(input, variant);
@@ -36,10 +37,10 @@ function opening(protocol: Protocol, config: Config): Choice[] {
   return run.slice(0, first === -1 ? run.length : first) as Choice[];
 }
 
-export function stepsPerSecond(protocol: Protocol, input: { readonly [key: string]: unknown }, label: string): Figure {
+export function stepsPerSecond(protocol: Protocol, input: { readonly [key: string]: unknown }, label: string, begin?: readonly Choice[]): Figure {
   const config = configOf(protocol, input);
   const system = protocol.build(config, 'correct');
-  const start = opening(protocol, config);
+  const start = begin ?? opening(protocol, config);
   let steps = 0;
   const started = performance.now();
   for (let seed = 1; performance.now() - started < 1500; seed++) {
@@ -68,7 +69,8 @@ function search({ protocol, input, variant, maxDepth, maxStates }: Search) {
   const system = protocol.build(config, variant);
   const prefix = checkingStart(protocol, variant, config);
   const started = performance.now();
-  const result = checkWorld(system, 1, { maxDepth, maxStates, budget: checkingBoundsOf(protocol, variant).budget, prefix });
+  const crashable = crashableNodes(protocol, system);
+  const result = checkWorld(system, 1, { maxDepth, maxStates, budget: checkingBoundsOf(protocol, variant).budget, prefix, ...(crashable === undefined ? {} : { crashable }) });
   return { result, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -93,6 +95,17 @@ export function timeToCatch(protocol: Protocol, variant: string): Figure {
     value: Math.round(seconds * 1000),
     unit: 'ms',
     note: `${found}, ${result.distinctStates.toLocaleString('en-US')} states`,
+  };
+}
+
+/** The time `fault-lines check cache-write-strategies --set strategy=<s>` takes to find nothing. */
+function cacheClean(settings: { readonly [key: string]: unknown }, label: string): Figure {
+  const { result, seconds } = search({ protocol: cache, input: { ...cache.checking.config, ...settings }, variant: 'correct', maxDepth: cache.checking.maxDepth, maxStates: 2_000_000 });
+  return {
+    name: `checker clears cache ${label} (correct)`,
+    value: Math.round(seconds * 1000),
+    unit: 'ms',
+    note: `${result.kind === 'none' ? 'no violation' : `VIOLATION of ${result.rule}`}, ${result.distinctStates.toLocaleString('en-US')} states to depth ${result.depth}`,
   };
 }
 
@@ -140,6 +153,12 @@ export function engineFigures(): Figure[] {
     stepsPerSecond(paxos, {}, 'Paxos 2 proposers, 3 acceptors'),
     stepsPerSecond(kafka, {}, 'Kafka 2 partitions, 2 consumers'),
     stepsPerSecond(multiRegion, {}, 'multi-region Kafka, 2 regions'),
+    stepsPerSecond(cache, {}, 'cache write-through, 2 servers'),
+    stepsPerSecond(cache, { strategy: 'write-back', apps: 3, keys: 3, capacity: 2, ttlTicks: 200 }, 'cache write-back, 3 servers, 3 keys', [
+      { type: 'client', node: 0, op: 'write x' },
+      { type: 'client', node: 1, op: 'write y' },
+      { type: 'client', node: 2, op: 'read z' },
+    ]),
     checkerRate('2PC 3 participants', twoPhase(3, 10)),
     checkerRate('2PC 5 participants', twoPhase(5, 8)),
     checkerRate('Paxos 2 proposers, 3 acceptors', { protocol: paxos, input: {}, variant: 'correct', maxDepth: 10, maxStates: 400_000 }),
@@ -159,6 +178,12 @@ export function engineFigures(): Figure[] {
     ),
     ...brokenVariants(kafka).map((v) => timeToCatch(kafka, v)),
     ...brokenVariants(multiRegion).map((v) => timeToCatch(multiRegion, v)),
+    checkerRate('cache write-around', { protocol: cache, input: { ...cache.checking.config, strategy: 'write-around' }, variant: 'correct', maxDepth: 10, maxStates: 400_000 }),
+    ...brokenVariants(cache).map((v) => timeToCatch(cache, v)),
+    cacheClean({ strategy: 'write-through' }, 'write-through'),
+    cacheClean({ strategy: 'write-through', sequential: true }, 'write-through in sequence'),
+    cacheClean({ strategy: 'write-around' }, 'write-around'),
+    cacheClean({ strategy: 'write-back' }, 'write-back'),
     ...seekTimes(),
     ...longRunFigures(),
   ];

@@ -2,6 +2,7 @@ import type { Choice } from '../choice';
 import { faultBudget, faultBudgetProblem, type FaultBudget } from '../fault-kinds';
 import { replay } from '../run';
 import type { System } from '../system';
+import type { NodeId } from '../types';
 import { checkModel } from './check-model';
 import { Interner } from './interner';
 import { ExploreError, type CheckOptions, type CheckResult } from './model';
@@ -18,6 +19,8 @@ export interface WorldCheckOptions {
   readonly prefix?: readonly Choice[];
   /** See `CheckOptions.onProgress`. */
   readonly onProgress?: CheckOptions['onProgress'];
+  /** The nodes a run may crash; every node when omitted. */
+  readonly crashable?: readonly NodeId[];
 }
 
 export type WorldCheckResult =
@@ -44,7 +47,7 @@ export function checkWorld(system: System, seed: number, options: WorldCheckOpti
   const played = replay(system, seed, prefix);
   if (!played.ok) throw new ExploreError(`the prefix cannot be replayed: step ${played.step} failed: ${played.reason}`);
   // The part ids of this search's worlds: made for it, and dropped with it.
-  const model = worldModel(played.world, faultBudget(options.budget), new Interner());
+  const model = worldModel(played.world, faultBudget(options.budget), new Interner(), options.crashable);
   const result = checkModel(model, { maxDepth: options.maxDepth, maxStates: options.maxStates, onProgress: options.onProgress });
   if (result.kind === 'none') return result;
   const { rule, message, distinctStates, depth } = result;

@@ -2,6 +2,7 @@ import { apply } from '../perform';
 import type { Choice } from '../choice';
 import { faultKind, faultKinds, type FaultBudget, type FaultKind } from '../fault-kinds';
 import { enabled } from '../schedule';
+import type { NodeId } from '../types';
 import type { World } from '../world';
 import type { Interner } from './interner';
 import type { Model } from './model';
@@ -40,9 +41,10 @@ function forgetTrace(world: World): World {
  * budget allows. The key is the world's key (ids and ticks abstracted), the budget left, and
  * whether the run has halted. Halted worlds enable nothing, so they are leaves. The first
  * invariant violation in a world is the model's violation. Worlds kept on the frontier forget
- * their trace.
+ * their trace. With `crashable`, only those nodes may crash (the fault model a protocol's
+ * guarantees are stated for).
  */
-export function worldModel(start: World, budget: FaultBudget, parts: Interner): Model<BudgetedWorld, Choice> {
+export function worldModel(start: World, budget: FaultBudget, parts: Interner, crashable?: readonly NodeId[]): Model<BudgetedWorld, Choice> {
   // Budgets are shared: one object per budget and fault spent, so a step allocates none. Equal
   // budgets reached by spending faults in different orders are different objects with one id.
   const spent = new Map<FaultBudget, Map<FaultKind, FaultBudget>>();
@@ -57,7 +59,7 @@ export function worldModel(start: World, budget: FaultBudget, parts: Interner): 
   return {
     initial: () => [{ world: start, budget }],
     actions({ world, budget: left }) {
-      const all = enabled(world);
+      const all = crashable === undefined ? enabled(world) : enabled(world).filter((c) => c.type !== 'crash' || crashable.includes(c.node));
       if (allowsEvery(left)) return all;
       return all.filter((choice) => {
         const kind = faultKind(choice);
