@@ -11,6 +11,7 @@ import { weightFigures } from './bundle';
 import { percentiles, type Figure } from './figure';
 import { longRun } from './long-run';
 import { widgetFigures } from './widget';
+import { workerFigures } from './worker';
 
 const port = 4319;
 const steps = 10_000;
@@ -84,10 +85,12 @@ export async function browserFigures(): Promise<Figure[]> {
   const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
   if (!existsSync('dist/two-phase-commit.html')) return [];
   const server = spawn('npx', ['vite', 'preview', '--strictPort', '--port', String(port)], { stdio: 'ignore', detached: true });
-  const browser = await chromium.launch({
+  // Launched as a server so its process id is known: the worker figures read its CPU time.
+  const browserServer = await chromium.launchServer({
     ...(existsSync(executablePath) ? { executablePath } : {}),
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
   });
+  const browser = await chromium.connect(browserServer.wsEndpoint());
   try {
     await waitForServer(`http://localhost:${port}/`);
     const weights = await weightFigures(() => browser.newPage(), `http://localhost:${port}`);
@@ -105,9 +108,11 @@ export async function browserFigures(): Promise<Figure[]> {
     await page.getByTestId('position').filter({ hasText: 'Step 1997' }).waitFor();
     const crowded = percentiles(await stepTimes(page, 30));
     const budget = { limit: 16.7, atLeast: false };
+    const workers = await workerFigures(await browser.newPage(), `http://localhost:${port}`, browserServer.process().pid);
     return [
       ...weights,
       ...widgets,
+      ...workers,
       { name: 'scrubbing a 10,000-step run, median frame', value: scrubbing.median, unit: 'ms' },
       { name: 'scrubbing a 10,000-step run, p95 frame', value: scrubbing.p95, unit: 'ms', budget },
       { name: 'playing a 10,000-step run, median frame', value: playing.median, unit: 'ms' },
@@ -117,6 +122,7 @@ export async function browserFigures(): Promise<Figure[]> {
     ];
   } finally {
     await browser.close();
+    await browserServer.close();
     if (server.pid !== undefined) process.kill(-server.pid);
   }
 }

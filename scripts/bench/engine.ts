@@ -63,10 +63,10 @@ export interface Search {
 }
 
 /** A search, timed by the wall clock and by the CPU time of the process (the machine may be shared). */
-function search({ protocol, input, variant, maxDepth, maxStates, method }: Search) {
-  const config = configOf(protocol, input);
+function search(spec: Search) {
+  const { protocol, variant, maxDepth, maxStates, method } = spec;
+  const { config, prefix } = caseStart(spec);
   const system = protocol.build(config, variant);
-  const prefix = checkingStart(protocol, variant, config);
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const result = checkWorld(system, 1, { maxDepth, maxStates, budget: protocol.checking.budget, prefix, ...(method ? { method } : {}) });
@@ -153,21 +153,33 @@ function seekTimes(): Figure[] {
 
 const brokenVariants = (protocol: Protocol) => protocol.variants.filter((v) => v.id !== 'correct').map((v) => v.id);
 
+const twoPhase = (participants: number, maxDepth: number): Search => ({
+  protocol: twoPhaseCommit,
+  input: { participants },
+  variant: 'correct',
+  maxDepth,
+  maxStates: 400_000,
+});
+
+/** The searches whose rate the bench measures, in the CLI (here) and in the page's worker (worker.ts). */
+export const checkerCases: readonly (readonly [label: string, search: Search])[] = [
+  ['2PC 3 participants', twoPhase(3, 10)],
+  ['2PC 5 participants', twoPhase(5, 8)],
+  ['Paxos 2 proposers, 3 acceptors', { protocol: paxos, input: {}, variant: 'correct', maxDepth: 10, maxStates: 400_000 }],
+];
+
+/** A case's config, validated, and the choices its search starts after. */
+export function caseStart({ protocol, input, variant }: Search) {
+  const config = configOf(protocol, input);
+  return { config, prefix: checkingStart(protocol, variant, config) };
+}
+
 export function engineFigures(): Figure[] {
-  const twoPhase = (participants: number, maxDepth: number): Search => ({
-    protocol: twoPhaseCommit,
-    input: { participants },
-    variant: 'correct',
-    maxDepth,
-    maxStates: 400_000,
-  });
   return [
     stepsPerSecond(twoPhaseCommit, { participants: 3 }, '2PC 3 participants'),
     stepsPerSecond(twoPhaseCommit, { participants: 5 }, '2PC 5 participants'),
     stepsPerSecond(paxos, {}, 'Paxos 2 proposers, 3 acceptors'),
-    ...checkerRates('2PC 3 participants', twoPhase(3, 10)),
-    ...checkerRates('2PC 5 participants', twoPhase(5, 8)),
-    ...checkerRates('Paxos 2 proposers, 3 acceptors', { protocol: paxos, input: {}, variant: 'correct', maxDepth: 10, maxStates: 400_000 }),
+    ...checkerCases.flatMap(([label, spec]) => checkerRates(label, spec)),
     ...methodRates(),
     ...brokenVariants(twoPhaseCommit).map((v) => timeToCatch(twoPhaseCommit, v)),
     ...brokenVariants(paxos).map((v) => timeToCatch(paxos, v)),

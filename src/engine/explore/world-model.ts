@@ -84,14 +84,7 @@ export function worldModel(start: World, budget: FaultBudget, parts: Interner, o
   const halted = (world: World) => (world.halted === null ? 0 : 1);
   return {
     initial: () => [{ world: start, budget }],
-    actions({ world, budget: left }) {
-      const all = enabled(world);
-      if (allowsEvery(left)) return all;
-      return all.filter((choice) => {
-        const kind = faultKind(choice);
-        return kind === null || left[kind] > 0;
-      });
-    },
+    actions: ({ world, budget: left }) => (allowsEvery(left) ? enabled(world) : enabled(world, (kind) => left[kind] > 0)),
     step({ world, budget: left }, choice) {
       const kind = faultKind(choice);
       return { world: perform(world, choice), budget: kind === null ? left : spend(left, kind) };
