@@ -10,7 +10,7 @@ import type { Protocol } from './kit/types';
 import { protocols } from './registry';
 
 /** Depths that keep a search with one fault of every kind to a second or two. */
-const everyFaultDepth: Record<string, number> = { 'two-phase-commit': 7, paxos: 6 };
+const everyFaultDepth: Record<string, number> = { 'two-phase-commit': 7, paxos: 6, 'quorum-replication': 5 };
 
 function searchBoth(protocol: Protocol, variant: string, options: Omit<WorldCheckOptions, 'prefix'>) {
   const checked = protocol.validate(protocol.checking.config);

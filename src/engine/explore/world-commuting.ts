@@ -7,21 +7,27 @@
 //   node offers depends on that node alone); crashing or restarting touches that node;
 // - delivering, dropping or duplicating a message touches that message; firing, that timer;
 // - a partition or a heal changes the partition, which every delivery reads;
-// - a fault spends its kind's budget: two faults of one kind clash when only one is left.
+// - a fault spends its kind's budget: two faults of one kind clash when only one is left;
+// - where invariants read the order of observations (`orderedObservations`), every step a node
+//   takes may add one, so node steps all clash.
 //
 // Sends touch nothing of anyone else's: a message's id, and the ticks, differ with the order but
-// are not part of a world's key. Near a cap (messages in flight, timers, observations, steps, the
-// trace), where the order decides which step halts the run, nothing is declared independent.
+// are not part of a world's key. That holds only while no node reads the clock: where one does
+// (`readsClock`), ticks decide what it does, two worlds with one key can have different futures,
+// and sleep sets, which rely on one world of a key standing for all of them, are not used. Near a
+// cap (messages in flight, timers, observations, steps, the trace), where the order decides which
+// step halts the run, nothing is declared independent either.
 import type { Choice } from '../choice';
 import { faultKind, faultKinds, type FaultBudget } from '../fault-kinds';
 import { traceLength } from '../trace';
 import type { World } from '../world';
 import type { Commuting } from './model';
 
-/** Node bits 0..23; then one bit per fault kind; then the partition. */
+/** Node bits 0..23; then one bit per fault kind; then the partition and the observations. */
 const maxNodes = 24;
 const budgetBit = (kindIndex: number) => 1 << (maxNodes + kindIndex);
 const networkBit = 1 << (maxNodes + faultKinds.length);
+const observationsBit = networkBit << 1;
 
 /** How close to a cap the reduction stops: more than any one step of our protocols adds. */
 const capMargin = 256;
@@ -57,17 +63,25 @@ export function worldCommuting(): (world: World, left: FaultBudget, choices: rea
       return items[a]! < 0 || items[a] !== items[b];
     },
   };
+  let clocked: boolean | undefined;
   return (world, left, choices) => {
-    if (world.nodes.length > maxNodes || nearCap(world)) return null;
+    clocked ??= world.system.nodes.some((node) => node.behaviour.readsClock !== undefined);
+    if (clocked || world.nodes.length > maxNodes || nearCap(world)) return null;
     if (footprints.keys.length < choices.length) footprints = new Footprints(2 * choices.length);
+    const ordered = world.system.orderedObservations === true;
     for (let i = 0; i < choices.length; i++) {
       const choice = choices[i]!;
       if (!describe(world, choice, opIndex, i, footprints)) return null;
-      footprints.writes[i] = footprints.writes[i]! | spendBit(choice, left);
+      let writes = footprints.writes[i]! | spendBit(choice, left);
+      if (ordered && runsNode(choice)) writes |= observationsBit;
+      footprints.writes[i] = writes;
     }
     return table;
   };
 }
+
+/** Whether the choice runs a node's handler, which may observe something. */
+const runsNode = (choice: Choice) => choice.type === 'deliver' || choice.type === 'fire' || choice.type === 'client' || choice.type === 'restart';
 
 /** The budget bit a fault spends, when spending it could disable another fault of its kind. */
 function spendBit(choice: Choice, left: FaultBudget): number {
@@ -108,7 +122,8 @@ function describe(world: World, choice: Choice, opIndex: (op: string) => number,
   switch (choice.type) {
     case 'deliver': {
       const message = world.messages.find((m) => m.id === choice.id);
-      return message !== undefined && out.set(i, choice.id * slots, 1 << message.to, networkBit, choice.id);
+      if (message === undefined) return false;
+      return out.set(i, choice.id * slots, 1 << message.to, networkBit, choice.id);
     }
     case 'drop':
       return out.set(i, choice.id * slots + 1, 0, 0, choice.id);
