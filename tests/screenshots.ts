@@ -64,6 +64,7 @@ test('presentation mode', async ({ page }) => {
 for (const [protocol, scenarios] of [
   ['two-phase-commit', ['no-decision-log-split', 'coordinator-crash-after-prepare']],
   ['paxos', ['minority-quorum-two-values', 'forgetful-acceptor-two-values']],
+  ['cache-write-strategies', ['unguarded-fill-stale-forever', 'volatile-write-back-lost-write']],
 ] as const) {
   for (const id of scenarios) {
     for (const theme of ['light', 'dark', 'projector'])
@@ -118,4 +119,35 @@ test('searching, then the run found', async ({ page }) => {
   await shot(page, 'search-found');
   await root.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await shot(page, 'search-found-top');
+});
+
+/** A cache write strategies scenario, moved to `step` (its end when omitted). */
+async function cacheScenario(page: Page, id: string, step?: number) {
+  await page.goto('cache-write-strategies.html');
+  const root = simulator(page);
+  await page.locator(`[data-scenario="${id}"]`).getByRole('button').click();
+  await expect(root).not.toHaveAttribute('data-end', '0');
+  await root.focus();
+  await page.keyboard.press('End');
+  if (step !== undefined) await root.getByRole('slider', { name: 'Step in the run' }).fill(String(step));
+  await simulator(page).scrollIntoViewIfNeeded();
+  return root;
+}
+
+test('cache write strategies: write-back with a dirty entry, and the costs of write-through', async ({ page }) => {
+  await cacheScenario(page, 'write-back', 5);
+  await shot(page, 'cache-dirty');
+  await shot(page, 'cache-dirty-full', true);
+  const root = await cacheScenario(page, 'write-through');
+  await root.locator('[data-panel="costs"]').scrollIntoViewIfNeeded();
+  await shot(page, 'cache-costs');
+  await page.getByTestId('cost-comparison').scrollIntoViewIfNeeded();
+  await shot(page, 'cache-comparison');
+});
+
+test('cache write strategies: a stale fill kept for good', async ({ page }) => {
+  const root = await cacheScenario(page, 'unguarded-fill-stale-forever');
+  await expect(rule(root, 'coherent-when-quiet')).toHaveAttribute('data-status', 'broken');
+  await shot(page, 'cache-stale');
+  await shot(page, 'cache-stale-full', true);
 });

@@ -25,6 +25,7 @@ export async function weightFigures(newPage: () => Promise<Page>, origin: string
   for (const [path, name] of [
     ['two-phase-commit.html', 'two-phase commit page'],
     ['paxos.html', 'Paxos page'],
+    ['cache-write-strategies.html', 'cache write strategies page'],
     ['index.html', 'home page'],
   ] as const) {
     const { bytes, files } = await pageWeight(await newPage(), origin, path);

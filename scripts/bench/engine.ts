@@ -1,7 +1,7 @@
 // Engine and checker throughput on each protocol, the time the checker takes to catch each broken
 // variant, the seek time on a 10,000-step run of every protocol, and whole 100,000-step runs.
 import { apply, checkWorld, createWorld, draw, enabled, historyLength, next, worldAt, type Choice, type History, type SearchMethod, type World } from '../../src/engine';
-import { checkingStart } from '../../src/protocols/kit';
+import { checkingStart, crashableNodes } from '../../src/protocols/kit';
 import type { Config, Protocol } from '../../src/protocols/kit/types';
 import { protocolById, protocols } from '../../src/protocols/registry';
 import { percentiles, type Figure } from './figure';
@@ -10,9 +10,10 @@ import { longRunFigures } from './long-run-rate';
 
 const twoPhaseCommit = protocolById('two-phase-commit')!;
 const paxos = protocolById('paxos')!;
+const cache = protocolById('cache-write-strategies')!;
 
-function configOf(protocol: Protocol, input: { readonly [key: string]: unknown }): Config {
-  const result = protocol.validate(input);
+function configOf(protocol: Protocol, input: { readonly [key: string]: unknown }, variant?: string): Config {
+  const result = protocol.validate(input, variant);
   if (!result.ok) throw new Error(result.problems.join('; '));
   return result.config;
 }
@@ -34,10 +35,10 @@ function opening(protocol: Protocol, config: Config): Choice[] {
   return run.slice(0, first === -1 ? run.length : first) as Choice[];
 }
 
-export function stepsPerSecond(protocol: Protocol, input: { readonly [key: string]: unknown }, label: string): Figure {
+export function stepsPerSecond(protocol: Protocol, input: { readonly [key: string]: unknown }, label: string, begin?: readonly Choice[]): Figure {
   const config = configOf(protocol, input);
   const system = protocol.build(config, 'correct');
-  const start = opening(protocol, config);
+  const start = begin ?? opening(protocol, config);
   let steps = 0;
   const started = performance.now();
   for (let seed = 1; performance.now() - started < 1500; seed++) {
@@ -69,7 +70,8 @@ function search(spec: Search) {
   const system = protocol.build(config, variant);
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const result = checkWorld(system, 1, { maxDepth, maxStates, budget: protocol.checking.budget, prefix, ...(method ? { method } : {}) });
+  const crashable = crashableNodes(protocol, system);
+  const result = checkWorld(system, 1, { maxDepth, maxStates, budget: protocol.checking.budget, prefix, ...(method ? { method } : {}), ...(crashable === undefined ? {} : { crashable }) });
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   return { result, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
@@ -131,6 +133,17 @@ export function timeToCatch(protocol: Protocol, variant: string): Figure {
   };
 }
 
+/** The time `fault-lines check cache-write-strategies --set strategy=<s>` takes to find nothing. */
+function cacheClean(settings: { readonly [key: string]: unknown }, label: string): Figure {
+  const { result, seconds } = search({ protocol: cache, input: { ...cache.checking.config, ...settings }, variant: 'correct', maxDepth: cache.checking.maxDepth, maxStates: 2_000_000 });
+  return {
+    name: `checker clears cache ${label} (correct)`,
+    value: Math.round(seconds * 1000),
+    unit: 'ms',
+    note: `${result.kind === 'none' ? 'no violation' : `VIOLATION of ${result.rule}`}, ${result.distinctStates.toLocaleString('en-US')} states to depth ${result.depth}`,
+  };
+}
+
 function seekFigures(label: string, history: History, budgeted: boolean): Figure[] {
   const length = historyLength(history);
   const times: number[] = [];
@@ -187,10 +200,22 @@ export function engineFigures(): Figure[] {
     stepsPerSecond(twoPhaseCommit, { participants: 3 }, '2PC 3 participants'),
     stepsPerSecond(twoPhaseCommit, { participants: 5 }, '2PC 5 participants'),
     stepsPerSecond(paxos, {}, 'Paxos 2 proposers, 3 acceptors'),
+    stepsPerSecond(cache, {}, 'cache write-through, 2 servers'),
+    stepsPerSecond(cache, { strategy: 'write-back', apps: 3, keys: 3, capacity: 2, ttlTicks: 200 }, 'cache write-back, 3 servers, 3 keys', [
+      { type: 'client', node: 0, op: 'write x' },
+      { type: 'client', node: 1, op: 'write y' },
+      { type: 'client', node: 2, op: 'read z' },
+    ]),
     ...checkerCases.flatMap(([label, spec]) => checkerRates(label, spec)),
     ...methodRates(),
     ...brokenVariants(twoPhaseCommit).map((v) => timeToCatch(twoPhaseCommit, v)),
     ...brokenVariants(paxos).map((v) => timeToCatch(paxos, v)),
+    ...checkerRates('cache write-around', { protocol: cache, input: { ...cache.checking.config, strategy: 'write-around' }, variant: 'correct', maxDepth: 10, maxStates: 400_000 }),
+    ...brokenVariants(cache).map((v) => timeToCatch(cache, v)),
+    cacheClean({ strategy: 'write-through' }, 'write-through'),
+    cacheClean({ strategy: 'write-through', sequential: true }, 'write-through in sequence'),
+    cacheClean({ strategy: 'write-around' }, 'write-around'),
+    cacheClean({ strategy: 'write-back' }, 'write-back'),
     ...seekTimes(),
     ...longRunFigures(),
   ];

@@ -2,7 +2,7 @@
 // is bounded by states and depth, and also by memory: it stops with a sentence before the heap
 // runs out, and on a terminal it says every few seconds how far it has got.
 import { checkWorld, ExploreError, faultBudgetText, faultKinds, frameUrl, quoted, type Config, type FaultBudget, type SearchProgress } from '../engine';
-import { checkingStartOf, configFromText } from '../protocols/kit';
+import { checkingStartOf, configFromText, crashableNodes } from '../protocols/kit';
 import type { Protocol } from '../protocols/kit/types';
 import { openRun, replayOpened } from '../protocols/open-run';
 import { protocolById, protocols } from '../protocols/registry';
@@ -104,14 +104,16 @@ export function check(io: Io, parsed: Parsed): number {
   const seed = 1;
   const opened = openRun({ protocol: protocol.id, variant, config, seed, choices: [] });
   if (!opened.ok) throw new UsageError(opened.reason);
-  io.err.write(`checking ${protocol.id} (${variant}) with ${configWords(protocol, config)}, to depth ${depth}, at most ${faultBudgetText(budget)} per run…\n`);
+  const crashable = crashableNodes(protocol, opened.system);
+  const which = crashable === undefined ? '' : ` (crashing only ${crashable.map((id) => opened.system.nodes[id]!.name).join(' and ')})`;
+  io.err.write(`checking ${protocol.id} (${variant}) with ${configWords(protocol, config)}, to depth ${depth}, at most ${faultBudgetText(budget)}${which} per run…\n`);
   const start = parsed.options.has('from-start') ? { choices: [], summary: null, fallback: null } : checkingStartOf(protocol, variant, config);
   if (start.summary !== null) io.err.write(`starting from: ${start.summary} (${choiceCount(start.choices)}; --from-start to search from the beginning)\n`);
   if (start.fallback !== null) io.err.write(`starting from the beginning: ${start.fallback}\n`);
   const prefix = start.choices;
   let result;
   try {
-    result = checkWorld(opened.system, seed, { maxDepth: depth, maxStates, budget, prefix, onProgress: watcher(io) });
+    result = checkWorld(opened.system, seed, { maxDepth: depth, maxStates, budget, prefix, onProgress: watcher(io), ...(crashable === undefined ? {} : { crashable }) });
   } catch (error) {
     if (error instanceof ExploreError) throw new UsageError(error.message);
     throw error;

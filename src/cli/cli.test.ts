@@ -102,3 +102,14 @@ describe('fault-lines check quorum-replication', () => {
     expect(err).toContain('R is 4, more than N = 3');
   });
 });
+
+describe('fault-lines check cache-write-strategies', () => {
+  it('checks a broken variant under its own strategy, crashing only the cache and the database, and catches the lost write', async () => {
+    const { code, out, err } = await cli('check', 'cache-write-strategies', '--variant', 'volatile-write-back');
+    expect(err).toContain('with strategy=write-back');
+    expect(err).toContain('(crashing only Cache and DB)');
+    expect(code).toBe(1);
+    expect(out).toMatch(/^violation of acknowledged-write-durable: App1 was told that x=a1 \(v1\) is written, but no copy is left/);
+    expect(out).toContain('share link: http://localhost:5173/cache-write-strategies.html#1.cache-write-strategies.volatile-write-back.');
+  });
+});

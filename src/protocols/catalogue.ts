@@ -35,7 +35,9 @@ export const catalogue: readonly CatalogueEntry[] = [
   {
     id: 'cache-write-strategies',
     title: 'Cache write strategies',
-    summary: 'Write-through, write-back and write-around caches in front of a database, and the crash that loses a write-back.',
+    summary:
+      'Write-through, write-around and write-back caches in front of a database: what each costs in latency and database load, and how a stale fill or a cache crash makes it lie.',
+    load: async () => (await import('./cache-write-strategies')).cacheWriteStrategies,
   },
   {
     id: 'kafka-consumer-offsets',

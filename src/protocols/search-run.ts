@@ -3,6 +3,7 @@
 // data in and out, so the request and the outcome cross to a Web Worker and back unchanged, and
 // never a throw: every problem comes back as a sentence.
 import { checkWorld, ExploreError, faultBudgetProblem, faultKinds, type FaultBudget, type RunSpec, type SearchProgress } from '../engine';
+import { crashableNodes } from './kit/checking';
 import type { Protocol } from './kit/types';
 import { openRunOf } from './open-run-of';
 
@@ -74,8 +75,11 @@ export function searchRun(protocol: Protocol, request: SearchRequest, onProgress
   if (!opened.ok) return { kind: 'failed', message: `This run cannot be searched: ${opened.reason}.` };
   let asked: string | null = null;
   const report = onProgress && ((p: SearchProgress) => (asked = onProgress({ states: p.distinctStates, steps: p.depth - 1 })));
+  // Crashes only where the protocol's guarantees are stated for them (a cache's servers never crash).
+  const crashable = crashableNodes(protocol, opened.system);
   try {
     const result = checkWorld(opened.system, request.run.seed, {
+      ...(crashable === undefined ? {} : { crashable }),
       maxDepth: request.steps + 1,
       maxStates: request.maxStates,
       budget: request.budget,

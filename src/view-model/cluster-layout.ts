@@ -47,11 +47,26 @@ interface Box {
   readonly height: number;
 }
 
-/** Node ids grouped into rows by role, in role order; roles not listed go last, by first appearance. */
+/**
+ * Node ids grouped into rows by role, in role order; roles not listed go last, by first appearance.
+ * Consecutive roles of one node each share a row (a producer beside its broker), so a protocol with
+ * many single roles does not stack them into thin rows whose labels collide.
+ */
 function rowsOf(nodes: readonly NodeId[], roleOf: (n: NodeId) => string, roleOrder: readonly string[]): NodeId[][] {
   const order = [...roleOrder];
   for (const n of nodes) if (!order.includes(roleOf(n))) order.push(roleOf(n));
-  return order.map((role) => nodes.filter((n) => roleOf(n) === role)).filter((row) => row.length > 0);
+  const byRole = order.map((role) => nodes.filter((n) => roleOf(n) === role)).filter((r) => r.length > 0);
+  // A shared row is never wider than the widest role's row (at least two), so captions keep room.
+  const widest = Math.max(2, ...byRole.map((r) => r.length));
+  const rows: NodeId[][] = [];
+  let singles = false;
+  for (const row of byRole) {
+    const last = rows[rows.length - 1];
+    if (row.length === 1 && singles && last !== undefined && last.length < widest) last.push(row[0]!);
+    else rows.push(row);
+    singles = row.length === 1;
+  }
+  return rows;
 }
 
 function placeRows(rows: readonly NodeId[][], box: Box, out: Point[]): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Envelope } from '../engine';
-import { clusterLayout, type ClusterInput } from './cluster-layout';
+import { clusterLayout, type ClusterInput, type Point } from './cluster-layout';
 import { messageProgress, messageSpots } from './cluster-messages';
 
 const twoPc: ClusterInput = {
@@ -30,6 +30,20 @@ describe('clusterLayout', () => {
     expect(positions[2]!.x).toBeLessThan(positions[3]!.x);
     expect(positions[0]!.x).toBeCloseTo(300);
     expect(regions).toEqual([]);
+  });
+
+  it('puts consecutive roles of one node each side by side, no wider than the widest role', () => {
+    const nodes = ['broker', 'producer', 'consumer', 'consumer', 'sink', 'auditor'].map((role) => ({ role }));
+    const { positions } = clusterLayout({ ...twoPc, nodes, roleOrder: ['producer', 'broker', 'consumer', 'sink', 'auditor'] });
+    const [broker, producer, c1, c2, sink, auditor] = positions as [Point, Point, Point, Point, Point, Point];
+    expect(broker.y).toBe(producer.y);
+    expect(producer.x).toBeLessThan(broker.x);
+    expect(c1.y).toBe(c2.y);
+    expect(c1.y).toBeGreaterThan(broker.y);
+    expect(sink.y).toBe(auditor.y);
+    expect(sink.y).toBeGreaterThan(c1.y);
+    const three = clusterLayout({ ...twoPc, nodes: ['a', 'b', 'c', 'd', 'd'].map((role) => ({ role })), roleOrder: ['a', 'b', 'c', 'd'] }).positions;
+    expect(three[2]!.y).toBeGreaterThan(three[0]!.y);
   });
 
   it('puts nodes of a single role around a circle, the first at the top', () => {

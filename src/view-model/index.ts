@@ -47,3 +47,5 @@ export { actionsFor, buttonLabel, type ActionItem, type ActionTarget, type Actio
 export { textNames } from './text-names';
 export { placeLabels, shortForms, type PlacedLabel } from './timeline-labels';
 export { operationBars, barsBetween, type OperationBar, type OperationOutcome } from './operation-bars';
+export { costLedger, costsAt, type CostLedger, type CostView, type CostTotal, type OperationCost, type MeanLatency } from './costs';
+export { costComparison, type ComparisonTable, type ComparisonColumn, type ComparisonRow } from './cost-comparison';

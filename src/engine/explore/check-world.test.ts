@@ -70,6 +70,14 @@ describe('checkWorld', () => {
     expect(checkWorld(counterSystem('volatile'), 1, { maxDepth: 40, budget: { ...none, crashes: 1 } }).kind).toBe('violation');
   });
 
+  it('crashes only the nodes it is told may crash', () => {
+    const system = counterSystem('volatile');
+    const server = system.nodes.findIndex((n) => n.role === 'server');
+    const client = system.nodes.findIndex((n) => n.role === 'client');
+    expect(checkWorld(system, 1, { maxDepth: 40, budget: { ...none, crashes: 1 }, crashable: [client] }).kind).toBe('none');
+    expect(checkWorld(system, 1, { maxDepth: 40, budget: { ...none, crashes: 1 }, crashable: [server] }).kind).toBe('violation');
+  });
+
   it('never takes a drop, duplicate, crash or partition with a zero budget, and never a network knob', () => {
     const taken = new Set<string>();
     const model = worldModel(createWorld(pingSystem(), 1), none, new Interner());

@@ -3,6 +3,7 @@ import { faultBudget, faultBudgetProblem, type FaultBudget } from '../fault-kind
 import { SearchStepLimit } from '../draft';
 import { replay } from '../run';
 import type { Rule, System } from '../system';
+import type { NodeId } from '../types';
 import type { World } from '../world';
 import { checkModel } from './check-model';
 import { Interner } from './interner';
@@ -31,6 +32,8 @@ export interface WorldCheckOptions {
    * without them, faster.
    */
   readonly method?: SearchMethod;
+  /** The nodes a run may crash; every node when omitted. */
+  readonly crashable?: readonly NodeId[];
 }
 
 export interface SearchMethod {
@@ -87,7 +90,7 @@ export function checkWorld(system: System, seed: number, options: WorldCheckOpti
   const sleepSets = options.method?.sleepSets ?? true;
   const search = (fullSteps: boolean) => {
     // The part ids of this search's worlds: made for it, and dropped with it.
-    const model = worldModel(played.world, faultBudget(options.budget), new Interner(), { rules, fullSteps, sleepSets });
+    const model = worldModel(played.world, faultBudget(options.budget), new Interner(), { rules, fullSteps, sleepSets, crashable: options.crashable });
     return checkModel(model, { maxDepth: options.maxDepth, maxStates: options.maxStates, onProgress: options.onProgress });
   };
   let result;

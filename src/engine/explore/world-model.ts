@@ -3,6 +3,7 @@ import type { Choice } from '../choice';
 import type { Rule } from '../system';
 import { faultKind, faultKinds, type FaultBudget, type FaultKind } from '../fault-kinds';
 import { enabled } from '../schedule';
+import type { NodeId } from '../types';
 import type { World } from '../world';
 import type { Interner } from './interner';
 import type { Model, ModelViolation } from './model';
@@ -47,6 +48,8 @@ export interface WorldModelOptions {
   readonly fullSteps?: boolean;
   /** Whether to tell the checker which choices commute (default true). */
   readonly sleepSets?: boolean;
+  /** The nodes a run may crash; every node when omitted. */
+  readonly crashable?: readonly NodeId[];
 }
 
 /** The first of `rules` that `world` breaks, in their order. */
@@ -66,11 +69,13 @@ function firstBroken(rules: readonly Rule[], world: World): ModelViolation | nul
  * rules a world breaks is the model's violation. Worlds kept on the frontier forget their trace.
  * Choices that commute (deliveries to different nodes, a loss beside a crash elsewhere...) are
  * told to the checker, which then skips the orders it would only meet again (`world-commuting.ts`).
+ * With `crashable`, only those nodes may crash (the fault model a protocol's guarantees are stated for).
  */
 export function worldModel(start: World, budget: FaultBudget, parts: Interner, options: WorldModelOptions = {}): Model<BudgetedWorld, Choice> {
   const rules = options.rules ?? start.system.invariants;
   const perform = options.fullSteps === true ? apply : searchStep;
   const commuting = worldCommuting();
+  const crashable = options.crashable;
   // Budgets are shared: one object per budget and fault spent, so a step allocates none. Equal
   // budgets reached by spending faults in different orders are different objects with one id.
   const spent = new Map<FaultBudget, Map<FaultKind, FaultBudget>>();
@@ -84,7 +89,10 @@ export function worldModel(start: World, budget: FaultBudget, parts: Interner, o
   const halted = (world: World) => (world.halted === null ? 0 : 1);
   return {
     initial: () => [{ world: start, budget }],
-    actions: ({ world, budget: left }) => (allowsEvery(left) ? enabled(world) : enabled(world, (kind) => left[kind] > 0)),
+    actions({ world, budget: left }) {
+      const all = allowsEvery(left) ? enabled(world) : enabled(world, (kind) => left[kind] > 0);
+      return crashable === undefined ? all : all.filter((c) => c.type !== 'crash' || crashable.includes(c.node));
+    },
     step({ world, budget: left }, choice) {
       const kind = faultKind(choice);
       return { world: perform(world, choice), budget: kind === null ? left : spend(left, kind) };

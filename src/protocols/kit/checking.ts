@@ -1,7 +1,7 @@
 // Where a protocol's default model check starts (`Protocol.checking.prefix`, or the variant's own
 // `checkingPrefix`), as exact choices for one variant and config. The CLI, the bench and the tests
 // all start their searches here.
-import type { Choice } from '../../engine';
+import type { Choice, NodeId, System } from '../../engine';
 import { ScenarioError } from './scenario';
 import type { CheckingPrefix, Config, Protocol } from './types';
 
@@ -47,4 +47,11 @@ export function checkingStartOf(protocol: Protocol, variant: string, config: Con
 /** The choices of `checkingStartOf`. */
 export function checkingStart(protocol: Protocol, variant: string, config: Config): readonly Choice[] {
   return checkingStartOf(protocol, variant, config).choices;
+}
+
+/** The nodes a default search may crash (`checking.crashRoles`), or undefined for every node. */
+export function crashableNodes(protocol: Protocol, system: System): NodeId[] | undefined {
+  const roles = protocol.checking.crashRoles;
+  if (roles === undefined) return undefined;
+  return system.nodes.flatMap((node, id) => (roles.includes(node.role) ? [id] : []));
 }

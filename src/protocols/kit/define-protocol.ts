@@ -66,7 +66,10 @@ export function defineProtocol(definition: ProtocolDefinition): Protocol {
       ...(definition.checking?.prefixFor === undefined ? {} : { prefixFor: definition.checking.prefixFor }),
       maxDepth: definition.checking?.maxDepth ?? 12,
       budget: faultBudget(definition.checking?.budget ?? { crashes: 1, losses: 1 }),
+      ...(definition.checking?.crashRoles === undefined ? {} : { crashRoles: definition.checking.crashRoles }),
     },
+    costs: definition.costs ?? [],
+    ...(definition.comparison === undefined ? {} : { comparison: definition.comparison }),
     defaults: () => defaultConfig(options),
     validate: (input, variant) => validate(definition, options, input, variant),
     build(config, variantId) {

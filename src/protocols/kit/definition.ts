@@ -6,6 +6,7 @@
 // ConfigOption[]`, one `describe(view)` for every role) is still accepted as it is.
 import type { AnyStateMachine, ContextFrom } from 'xstate';
 import type { FaultBudget, MessageBody, NodeId, Persisted, Rule, World } from '../../engine';
+import type { CostComparison, CostCounter } from './costs';
 import type { NodeFact } from './facts';
 import type { MachineContext, MachineState } from './machine-state';
 import type { CheckingDefaults, ConfigOf, ConfigOption, Explainer, NodeStatus, Scenario, Variant } from './types';
@@ -115,4 +116,7 @@ export interface ProtocolDefinition<Options extends readonly ConfigOption[] = re
   readonly crossCheck?: (config: ConfigOf<Options>) => readonly string[];
   /** Whether the invariants read the order of observations (see `System.orderedObservations`). */
   readonly orderedObservations?: boolean;
+  /** What the cost panel counts (see costs.ts); none by default. */
+  readonly costs?: readonly CostCounter[];
+  readonly comparison?: CostComparison;
 }

@@ -25,7 +25,7 @@ export { describeStatechart, eventName, guardName } from './statechart';
 export { networkOptions, defaultConfig, validateConfig, configFromText, networkFromConfig } from './config';
 export { narrate, formatRecord, stateWords, dropReasonWords, type NarrationWords } from './narrate';
 export { narrateStep, narrateSteps, sentence, firstEventAt, type NarratedStep, type Narrator } from './narrate-steps';
-export { checkingPrefix, checkingStart, checkingStartOf, type CheckingStart } from './checking';
+export { checkingPrefix, checkingStart, checkingStartOf, crashableNodes, type CheckingStart } from './checking';
 export { deliver } from './scenario-steps';
 export { compileScenario, playScenario, ScenarioError, settleStepsMax, type PlayedScenario } from './scenario';
 export { nodesWithRole, machineState, nodeIn, contextField, observationsOf, observed, nameList, onObservations } from './world-query';

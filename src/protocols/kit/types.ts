@@ -4,8 +4,10 @@ import type { Choice, Config, ConfigValue, FaultBudget, Json, MessageBody, NodeI
 
 // A run (`RunSpec`) and its config are engine data, so the share-link codec can carry them.
 export type { Config, ConfigValue, RunSpec } from '../../engine';
+import type { CostComparison, CostCounter } from './costs';
 import type { NodeFact } from './facts';
 export type { NodeFact, FactTone } from './facts';
+export type { CostComparison, CostCounter, CostCount } from './costs';
 
 /** One typed option with its default, range and the message shown when it is out of range. */
 export type ConfigOption = {
@@ -170,6 +172,11 @@ export interface CheckingDefaults {
   readonly prefixFor?: (config: Config) => CheckingPrefix | null;
   readonly maxDepth: number;
   readonly budget: FaultBudget;
+  /**
+   * The roles whose nodes a search may crash, when the protocol's guarantees are stated for a
+   * narrower fault model than "any node" (every role when omitted).
+   */
+  readonly crashRoles?: readonly string[];
 }
 
 export interface RoleInfo {
@@ -192,6 +199,10 @@ export interface Protocol {
   readonly scenarios: readonly Scenario[];
   readonly explainer: Explainer;
   readonly checking: CheckingDefaults;
+  /** What the generic cost panel totals for this protocol (empty: no cost panel). */
+  readonly costs: readonly CostCounter[];
+  /** A workload whose costs a page compares under several settings. */
+  readonly comparison?: CostComparison;
   defaults(): Config;
   /**
    * Validates any input (from a form, a link, the CLI) into a config, or says what is wrong. With

@@ -2,7 +2,7 @@
 // observations out of a world without knowing how the engine stores them.
 import { nodeName, type Json, type NodeId, type ObservationList, type World } from '../../engine';
 import { foldObservations } from './observation-fold';
-import { inState, type MachineState } from './machine-state';
+import { inState, type MachineContext, type MachineState } from './machine-state';
 
 const roleTables = new WeakMap<World['system'], Map<string, readonly NodeId[]>>();
 
@@ -25,10 +25,13 @@ export function nodesWithRole(world: World, role: string): readonly NodeId[] {
   return ids;
 }
 
-/** A node's machine state, or null while it is down. */
-export function machineState(world: World, node: NodeId): MachineState | null {
+/**
+ * A node's machine state, or null while it is down. `Context` is what the caller knows the node's
+ * role keeps (a rule reading the cache's memory names the cache's context).
+ */
+export function machineState<Context = MachineContext>(world: World, node: NodeId): MachineState<Context> | null {
   const record = world.nodes[node];
-  return record?.up === true ? (record.state as MachineState) : null;
+  return record?.up === true ? (record.state as MachineState<Context>) : null;
 }
 
 /** Whether the node is up and in the state with the dotted id ("prepared", "decided.commit"). */

@@ -1,0 +1,16 @@
+// The words shown beside the simulator: what the strategies do and what each one risks.
+import type { Explainer } from '../kit';
+
+export const explainer: Explainer = {
+  intro: [
+    'Application servers (App1, App2, ...) read and write keys (x, y, z). In front of the database (DB) sits a cache: a table in memory, fast but forgotten in a crash. The database is slow but durable, and gives every key a version that rises by one with each write. Each key starts as x0, y0 or z0 at version 0; App1 writes the values a1, a2, ..., App2 b1, b2, ...',
+    'Reads go to the cache first. A hit is answered from memory. A miss costs a database read: cache-aside, the server reads the database and fills the cache with what it read; read-through, the cache reads the database itself. Entries may expire after a TTL, and a cache with a capacity evicts its least recently used entry to make room.',
+    'Writes follow the strategy. Write-through writes the database and the cache: in parallel, each at once, or in sequence, the database first. Write-around writes the database only and invalidates the cached copy, so the next read misses. Write-back writes the cache only: the entry is dirty until the cache flushes it to the database, on a timer, when it is evicted or expires, or when asked.',
+  ],
+  lesson: [
+    'Each strategy trades something. Write-back answers after one round trip and spares the database, but until the flush the only copy of an acknowledged write is in the cache: a crash must not lose it, so a correct write-back cache writes each dirty entry to a durable log before answering and reloads the log when it restarts. Write-through and write-around answer only once the database has the write, so a cache crash costs misses, never data; write-around pays a miss after every write. The cost panel counts it all as you go, and the table below plays the same reads and writes under each strategy.',
+    'The subtle danger is the stale fill. A read misses, reads x0 from the database, and its answer is slow; meanwhile a write puts a1 in the database and updates or invalidates the cache. Then the old read fills the cache with x0, and nothing will ever remove it unless a TTL does. The correct cache hands a lease with every miss and withdraws it when the key is written, so that fill is refused. For the same reason, write-through updates only a copy the cache already holds, to the database’s version, never an older one.',
+    'Writing both stores at once saves nothing once it is made safe: the cache’s copy has no version until the database answers, so the application confirms it with the database’s version afterwards and resends whatever was lost. A server that crashes halfway through a write can still leave the cache stale for good: the stale-entry condition shows it, and only a TTL cleans it up.',
+    'Each broken variant removes one safeguard, and the checker finds the run that shows it. Unguarded fill: the cache takes any fill, so a stale value comes back. Volatile write-back: dirty entries live only in memory, so a crash loses acknowledged writes. Invalidate, then write: the cached copy is dropped before the database is written, and a read in between refills the old value. Parallel write, partial failure: each of the two writes is sent once, so when one is lost the cache and the database disagree for good.',
+  ],
+};
