@@ -36,5 +36,7 @@ export default defineConfig({
       },
     },
   },
+  // The search worker loads its protocol on demand (a chunk of its own), which needs ES module workers.
+  worker: { format: 'es' },
   preview: { port: 4173, strictPort: true },
 });

@@ -44,3 +44,13 @@ test('a page with a damaged link passes axe', async ({ page }) => {
   await expect(simulator(page).getByTestId('notice')).toBeVisible();
   await scan(page);
 });
+
+test('the search panel passes axe with a run found, step by step', async ({ page }) => {
+  const root = await openProtocol(page);
+  const search = root.locator('[data-panel="search"]');
+  await search.getByLabel('Look for').selectOption({ label: 'a state where blocked-in-doubt holds' });
+  await search.getByLabel('Steps deep').fill('4');
+  await search.getByRole('button', { name: 'Find a run to it' }).click();
+  await expect(search.getByTestId('search-outcome')).toHaveAttribute('data-kind', 'found', { timeout: 25_000 });
+  await scan(page);
+});

@@ -147,6 +147,30 @@ test('kafka multi-region: offsets that differ, a mapped failover, a raw one', as
   }
 });
 
+// Find a violation: the panel while it searches, and the run it found opened as a branch.
+test('searching, then the run found', async ({ page }) => {
+  test.setTimeout(180_000);
+  const root = await openProtocol(page);
+  const search = root.locator('[data-panel="search"]');
+  if ((await search.getAttribute('data-open')) === 'false') await search.getByRole('button', { name: 'Search all runs' }).click();
+  await search.getByRole('button', { name: 'Find a violation' }).click();
+  await expect(search.getByTestId('search-progress')).toContainText(/[\d,]+ states/, { timeout: 60_000 });
+  await search.scrollIntoViewIfNeeded();
+  await shot(page, 'search-running');
+  await search.getByRole('button', { name: 'Cancel' }).click();
+  const setup = root.locator('[data-panel="setup"]');
+  if ((await setup.getAttribute('data-open')) === 'false') await setup.getByRole('button', { name: 'Setup' }).click();
+  await setup.getByTestId('variant').selectOption('no-decision-log');
+  await setup.getByLabel('Participants').fill('2');
+  await setup.getByRole('button', { name: 'Start a run with these settings' }).click();
+  await search.getByRole('button', { name: 'Find a violation' }).click();
+  await expect(search.getByTestId('search-outcome')).toHaveAttribute('data-kind', 'found', { timeout: 150_000 });
+  await search.scrollIntoViewIfNeeded();
+  await shot(page, 'search-found');
+  await root.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await shot(page, 'search-found-top');
+});
+
 /** A cache write strategies scenario, moved to `step` (its end when omitted). */
 async function cacheScenario(page: Page, id: string, step?: number) {
   await page.goto('cache-write-strategies.html');

@@ -1,6 +1,6 @@
 // Engine and checker throughput on each protocol, the time the checker takes to catch each broken
 // variant, the seek time on a 10,000-step run of every protocol, and whole 100,000-step runs.
-import { apply, checkWorld, createWorld, draw, enabled, historyLength, next, worldAt, type Choice, type History, type World } from '../../src/engine';
+import { apply, checkWorld, createWorld, draw, enabled, historyLength, next, worldAt, type Choice, type History, type SearchMethod, type World } from '../../src/engine';
 import { checkingBoundsOf, checkingStart, crashableNodes } from '../../src/protocols/kit';
 import type { Config, Protocol } from '../../src/protocols/kit/types';
 import { protocolById, protocols } from '../../src/protocols/registry';
@@ -62,27 +62,64 @@ export interface Search {
   readonly variant: string;
   readonly maxDepth: number;
   readonly maxStates: number;
+  readonly method?: SearchMethod;
 }
 
-function search({ protocol, input, variant, maxDepth, maxStates }: Search) {
-  const config = configOf(protocol, input, variant);
+/** A search, timed by the wall clock and by the CPU time of the process (the machine may be shared). */
+function search(spec: Search) {
+  const { protocol, variant, maxDepth, maxStates, method } = spec;
+  const { config, prefix } = caseStart(spec);
   const system = protocol.build(config, variant);
-  const prefix = checkingStart(protocol, variant, config);
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const crashable = crashableNodes(protocol, system);
-  const result = checkWorld(system, 1, { maxDepth, maxStates, budget: checkingBoundsOf(protocol, variant).budget, prefix, ...(crashable === undefined ? {} : { crashable }) });
-  return { result, seconds: (performance.now() - started) / 1000 };
+  const result = checkWorld(system, 1, { maxDepth, maxStates, budget: checkingBoundsOf(protocol, variant).budget, prefix, ...(method ? { method } : {}), ...(crashable === undefined ? {} : { crashable }) });
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { result, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
 
-export function checkerRate(label: string, spec: Search): Figure {
-  const { result, seconds } = search(spec);
-  return {
-    name: `checker distinct states/s, ${label}`,
-    value: Math.round(result.distinctStates / seconds),
-    unit: 'states/s',
-    budget: { limit: 100_000, atLeast: true },
-    note: `${result.distinctStates.toLocaleString('en-US')} states to depth ${result.depth} in ${seconds.toFixed(2)} s (${result.kind})`,
-  };
+/**
+ * The checker's rate by the wall clock and by CPU time: on a busy machine the two differ. Best of
+ * two searches: the first also pays for XState transitions met for the first time (remembered by
+ * the adapter for the next search, as a page's second search finds them) and for compiling the
+ * code; its rate is in the note.
+ */
+export function checkerRates(label: string, spec: Search): Figure[] {
+  const first = search(spec);
+  const second = search(spec);
+  const best = second.cpuSeconds < first.cpuSeconds ? second : first;
+  const states = best.result.distinctStates;
+  const rate = (cpuSeconds: number) => Math.round(states / cpuSeconds).toLocaleString('en-US');
+  const note = `${states.toLocaleString('en-US')} states to depth ${best.result.depth} in ${best.seconds.toFixed(2)} s, ${best.cpuSeconds.toFixed(2)} s of CPU (${best.result.kind}); first search ${rate(first.cpuSeconds)} per CPU second`;
+  const budget = { limit: 100_000, atLeast: true };
+  return [
+    { name: `checker distinct states/s, ${label}`, value: Math.round(states / best.seconds), unit: 'states/s', budget, note },
+    { name: `checker distinct states per CPU second, ${label}`, value: Math.round(states / best.cpuSeconds), unit: 'states/s', budget },
+  ];
+}
+
+/**
+ * What each way of searching pays, per CPU second, on one search: full engine steps (trace and
+ * every rule on every step, as the checker first did), search steps, and search steps with sleep
+ * sets (the default). All three find the same states.
+ */
+function methodRates(): Figure[] {
+  const spec: Search = { protocol: twoPhaseCommit, input: { participants: 3 }, variant: 'correct', maxDepth: 10, maxStates: 200_000 };
+  const methods: [string, SearchMethod][] = [
+    ['full steps', { fullSteps: true, sleepSets: false }],
+    ['search steps', { fullSteps: false, sleepSets: false }],
+    ['search steps and sleep sets', { fullSteps: false, sleepSets: true }],
+  ];
+  return methods.map(([label, method]) => {
+    const { result, cpuSeconds } = search({ ...spec, method });
+    return {
+      name: `checker states per CPU second, 2PC 3 participants, ${label}`,
+      value: Math.round(result.distinctStates / cpuSeconds),
+      unit: 'states/s',
+      note: `${result.distinctStates.toLocaleString('en-US')} states`,
+    };
+  });
 }
 
 /** The time `fault-lines check <protocol> --variant <id>` takes with its defaults. */
@@ -139,14 +176,28 @@ function seekTimes(): Figure[] {
 
 const brokenVariants = (protocol: Protocol) => protocol.variants.filter((v) => v.id !== 'correct').map((v) => v.id);
 
+const twoPhase = (participants: number, maxDepth: number): Search => ({
+  protocol: twoPhaseCommit,
+  input: { participants },
+  variant: 'correct',
+  maxDepth,
+  maxStates: 400_000,
+});
+
+/** The searches whose rate the bench measures, in the CLI (here) and in the page's worker (worker.ts). */
+export const checkerCases: readonly (readonly [label: string, search: Search])[] = [
+  ['2PC 3 participants', twoPhase(3, 10)],
+  ['2PC 5 participants', twoPhase(5, 8)],
+  ['Paxos 2 proposers, 3 acceptors', { protocol: paxos, input: {}, variant: 'correct', maxDepth: 10, maxStates: 400_000 }],
+];
+
+/** A case's config, validated, and the choices its search starts after. */
+export function caseStart({ protocol, input, variant }: Search) {
+  const config = configOf(protocol, input, variant);
+  return { config, prefix: checkingStart(protocol, variant, config) };
+}
+
 export function engineFigures(): Figure[] {
-  const twoPhase = (participants: number, maxDepth: number): Search => ({
-    protocol: twoPhaseCommit,
-    input: { participants },
-    variant: 'correct',
-    maxDepth,
-    maxStates: 400_000,
-  });
   return [
     stepsPerSecond(twoPhaseCommit, { participants: 3 }, '2PC 3 participants'),
     stepsPerSecond(twoPhaseCommit, { participants: 5 }, '2PC 5 participants'),
@@ -159,16 +210,16 @@ export function engineFigures(): Figure[] {
       { type: 'client', node: 1, op: 'write y' },
       { type: 'client', node: 2, op: 'read z' },
     ]),
-    checkerRate('2PC 3 participants', twoPhase(3, 10)),
-    checkerRate('2PC 5 participants', twoPhase(5, 8)),
-    checkerRate('Paxos 2 proposers, 3 acceptors', { protocol: paxos, input: {}, variant: 'correct', maxDepth: 10, maxStates: 400_000 }),
-    ...['at-most-once', 'at-least-once', 'exactly-once'].map((semantics) =>
-      checkerRate(`Kafka ${semantics}`, { protocol: kafka, input: { ...kafka.checking.config, semantics }, variant: 'correct', maxDepth: kafka.checking.maxDepth, maxStates: 400_000 }),
-    ),
+    ...checkerCases.flatMap(([label, spec]) => checkerRates(label, spec)),
+    ...methodRates(),
     ...brokenVariants(twoPhaseCommit).map((v) => timeToCatch(twoPhaseCommit, v)),
     ...brokenVariants(paxos).map((v) => timeToCatch(paxos, v)),
-    ...['active-passive', 'active-active'].map((arrangement) =>
-      checkerRate(`multi-region Kafka ${arrangement}`, {
+    ...['at-most-once', 'at-least-once', 'exactly-once'].flatMap((semantics) =>
+      checkerRates(`Kafka ${semantics}`, { protocol: kafka, input: { ...kafka.checking.config, semantics }, variant: 'correct', maxDepth: kafka.checking.maxDepth, maxStates: 400_000 }),
+    ),
+    ...brokenVariants(kafka).map((v) => timeToCatch(kafka, v)),
+    ...['active-passive', 'active-active'].flatMap((arrangement) =>
+      checkerRates(`multi-region Kafka ${arrangement}`, {
         protocol: multiRegion,
         input: { ...multiRegion.checking.config, arrangement },
         variant: 'correct',
@@ -176,9 +227,8 @@ export function engineFigures(): Figure[] {
         maxStates: 400_000,
       }),
     ),
-    ...brokenVariants(kafka).map((v) => timeToCatch(kafka, v)),
     ...brokenVariants(multiRegion).map((v) => timeToCatch(multiRegion, v)),
-    checkerRate('cache write-around', { protocol: cache, input: { ...cache.checking.config, strategy: 'write-around' }, variant: 'correct', maxDepth: 10, maxStates: 400_000 }),
+    ...checkerRates('cache write-around', { protocol: cache, input: { ...cache.checking.config, strategy: 'write-around' }, variant: 'correct', maxDepth: 10, maxStates: 400_000 }),
     ...brokenVariants(cache).map((v) => timeToCatch(cache, v)),
     cacheClean({ strategy: 'write-through' }, 'write-through'),
     cacheClean({ strategy: 'write-through', sequential: true }, 'write-through in sequence'),

@@ -4,7 +4,7 @@
 import { checkRegisterHistory } from '../../src/engine';
 import { registerHistory } from '../../src/engine/linearizability/testing';
 import { protocolById } from '../../src/protocols/registry';
-import { checkerRate, stepsPerSecond, timeToCatch } from './engine';
+import { checkerRates, stepsPerSecond, timeToCatch } from './engine';
 import { percentiles, type Figure } from './figure';
 
 const quorum = protocolById('quorum-replication')!;
@@ -33,8 +33,8 @@ export function quorumFigures(): Figure[] {
   const { config, maxDepth } = quorum.checking;
   return [
     stepsPerSecond(quorum, {}, 'quorum replication, 2 clients, 4 nodes, N = 3'),
-    checkerRate('quorum replication, linearizable', { protocol: quorum, input: config, variant: 'correct', maxDepth, maxStates: 400_000 }),
-    checkerRate('quorum replication, dynamo', { protocol: quorum, input: { ...config, consistency: 'dynamo' }, variant: 'correct', maxDepth, maxStates: 400_000 }),
+    ...checkerRates('quorum replication, linearizable', { protocol: quorum, input: config, variant: 'correct', maxDepth, maxStates: 400_000 }),
+    ...checkerRates('quorum replication, dynamo', { protocol: quorum, input: { ...config, consistency: 'dynamo' }, variant: 'correct', maxDepth, maxStates: 400_000 }),
     ...quorum.variants.filter((v) => v.id !== 'correct').map((v) => timeToCatch(quorum, v.id)),
     ...linearizabilityTime(),
   ];

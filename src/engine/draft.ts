@@ -6,6 +6,15 @@ import type { Violation, World } from './world';
 type EventBody = TraceEvent extends infer E ? (E extends unknown ? Omit<E, 'step' | 'tick'> : never) : never;
 
 /**
+ * Thrown by a search step (`searchStep`) whose run might reach the trace cap: a search step keeps
+ * no trace and checks no conditions, so it cannot tell exactly where a full step would halt. The
+ * checker then searches again with full steps.
+ */
+export class SearchStepLimit extends Error {
+  override readonly name = 'SearchStepLimit';
+}
+
+/**
  * A working copy of a world while one choice is applied. Only `apply` and `createWorld` use it;
  * everything outside the engine sees finished, immutable worlds.
  */
@@ -22,9 +31,18 @@ export class Draft {
   observations: World['observations'];
   trace: TraceList | null;
   halted: string | null;
+  /**
+   * A search step: no trace events, no conditions, no invariants (the checker checks the rules it
+   * looks for itself, on new states only). Its world's trace is one link whose length bounds the
+   * length a full step would have reached (see `searchLength`).
+   */
+  private readonly quiet: boolean;
+  /** In a search step: the events it would have recorded so far, plus the past ones. */
+  private searchLength = 0;
 
-  constructor(world: World, step: number) {
+  constructor(world: World, step: number, quiet = false) {
     this.base = world;
+    this.quiet = quiet;
     this.step = step;
     this.tick = world.tick;
     this.seq = world.seq;
@@ -38,13 +56,30 @@ export class Draft {
     this.observations = world.observations;
     this.trace = world.trace;
     this.halted = world.halted;
+    if (quiet) {
+      // Conditions may add an event each, and invariants one each, on a full step: counted here as
+      // if they all did, so this length never falls short of the real one.
+      const { invariants, conditions } = world.system;
+      this.searchLength = traceLength(world.trace) + conditions.length + invariants.length;
+    }
   }
 
   get bounds() {
     return this.base.system.bounds;
   }
 
+  /**
+   * In a search step, counts an event instead of recording it, and says so: the hot paths write
+   * `this.counted() || this.emit({...})`, so a search step does not even build the event.
+   */
+  counted(): boolean {
+    if (!this.quiet) return false;
+    if (this.halted === null && ++this.searchLength >= this.bounds.maxTraceEvents) throw new SearchStepLimit('a searched run may reach the trace cap');
+    return true;
+  }
+
   emit(event: EventBody): void {
+    if (this.counted()) return;
     if (this.halted !== null && event.type !== 'halt') return;
     if (traceLength(this.trace) >= this.bounds.maxTraceEvents && event.type !== 'halt') {
       this.halt(`the trace reached its cap of ${this.bounds.maxTraceEvents} events`);
@@ -73,7 +108,7 @@ export class Draft {
     // Records are built field by field, never spread: every record then has one shape, and this
     // runs on every step.
     this.nodes[node] = { up: true, state, label, persisted: before.persisted };
-    if (label !== before.label) this.emit({ type: 'state', node, from: before.label, to: label });
+    if (label !== before.label && !this.counted()) this.emit({ type: 'state', node, from: before.label, to: label });
     for (const effect of effects) this.effect(node, effect);
   }
 
@@ -90,12 +125,14 @@ export class Draft {
         const record = this.nodes[node]!;
         const persisted = { ...record.persisted, ...effect.data };
         this.nodes[node] = { up: record.up, state: record.state, label: record.label, persisted };
-        return this.emit({ type: 'persist', node, data: effect.data });
+        if (!this.counted()) this.emit({ type: 'persist', node, data: effect.data });
+        return;
       }
       case 'observe':
         return this.observe(node, effect.value);
       case 'note':
-        return this.emit({ type: 'note', node, text: effect.text });
+        if (!this.counted()) this.emit({ type: 'note', node, text: effect.text });
+        return;
     }
   }
 
@@ -111,7 +148,7 @@ export class Draft {
     const stored = copyOf === undefined ? envelope : { ...envelope, copyOf };
     if (this.messages === this.base.messages) this.messages = this.messages.slice();
     this.messages.push(stored);
-    if (copyOf === undefined) this.emit({ type: 'send', envelope: stored });
+    if (copyOf === undefined && !this.counted()) this.emit({ type: 'send', envelope: stored });
     return stored;
   }
 
@@ -126,14 +163,14 @@ export class Draft {
     const duration = drawInt(this.base.seed, 'timer', id, Math.max(0, ticksMin), Math.max(ticksMin, ticksMax));
     const timer: Timer = { id, node, name, setTick: this.tick, dueTick: this.tick + Math.max(1, duration) };
     this.timers.push(timer);
-    this.emit({ type: 'timer-set', timer });
+    if (!this.counted()) this.emit({ type: 'timer-set', timer });
   }
 
   private cancelTimer(node: NodeId, name: string): void {
     const timer = this.timers.find((t) => t.node === node && t.name === name);
     if (timer === undefined) return;
     this.timers = this.timers.filter((t) => t !== timer);
-    this.emit({ type: 'timer-cancel', timer });
+    if (!this.counted()) this.emit({ type: 'timer-cancel', timer });
   }
 
   private observe(node: NodeId, value: Observation['value']): void {
@@ -142,11 +179,17 @@ export class Draft {
       return;
     }
     this.observations = this.observations.append({ step: this.step, tick: this.tick, node, value });
-    this.emit({ type: 'observe', node, value });
+    if (!this.counted()) this.emit({ type: 'observe', node, value });
   }
 
   /** Checks every invariant and condition against the finished world and records changes. */
   finish(): World {
+    if (this.quiet) {
+      // The one link keeps the count; a run with no event yet has no link to keep it in.
+      const trace = this.base.trace;
+      if (trace === null) throw new SearchStepLimit('a search step needs a run that has begun');
+      return this.freeze(this.base.violations, this.base.conditions, { event: trace.event, previous: null, length: this.searchLength });
+    }
     const unchecked = this.freeze(this.base.violations, this.base.conditions);
     const violations = this.checkInvariants(unchecked);
     // When no invariant broke, the world the conditions see is the unchecked one as it stands.
@@ -183,7 +226,7 @@ export class Draft {
     return next;
   }
 
-  private freeze(violations: World['violations'], conditions: World['conditions']): World {
+  private freeze(violations: World['violations'], conditions: World['conditions'], trace = this.trace): World {
     return {
       system: this.base.system,
       seed: this.base.seed,
@@ -198,7 +241,7 @@ export class Draft {
       observations: this.observations,
       violations,
       conditions,
-      trace: this.trace,
+      trace,
       halted: this.halted,
     };
   }

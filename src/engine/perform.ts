@@ -22,16 +22,30 @@ export function createWorld(system: System, seed: number): World {
 
 /** Performs one choice. Pure: the given world is untouched. */
 export function apply(world: World, choice: Choice): World {
+  return step(world, choice, false);
+}
+
+/**
+ * Performs one choice as the model checker does: the same world, except that it records no trace
+ * events (its trace is one link counting them), checks no invariant or condition, and keeps the
+ * violations and conditions it was given. Throws `SearchStepLimit` when its run might reach the
+ * trace cap. Only for searches: the run found is replayed with `apply`.
+ */
+export function searchStep(world: World, choice: Choice): World {
+  return step(world, choice, true);
+}
+
+function step(world: World, choice: Choice, quiet: boolean): World {
   if (world.halted !== null) throw new ChoiceError(`the run has stopped: ${world.halted}`);
   const { maxSteps } = world.system.bounds;
   if (world.step >= maxSteps) throw new ChoiceError(`the run reached its cap of ${maxSteps} steps`);
-  const draft = new Draft(world, world.step + 1);
+  const draft = new Draft(world, world.step + 1, quiet);
   perform(draft, world, choice);
   const after = draft.finish();
   // The step that reaches the cap is the last: its world is halted, so a world's step always
   // equals the number of choices that made it, and replaying those choices gives it back.
   if (after.step < maxSteps || after.halted !== null) return after;
-  const last = new Draft(after, after.step);
+  const last = new Draft(after, after.step, quiet);
   last.halt(`the run reached its cap of ${maxSteps} steps`);
   return last.finish();
 }
@@ -96,7 +110,7 @@ function deliver(draft: Draft, world: World, id: number): void {
   if (!target.up) return draft.emit({ type: 'drop', envelope: message, reason: 'node-down' });
   if (!reachable(draft.partition, message.from, message.to))
     return draft.emit({ type: 'drop', envelope: message, reason: 'partition' });
-  draft.emit({ type: 'deliver', envelope: message });
+  if (!draft.counted()) draft.emit({ type: 'deliver', envelope: message });
   const spec = world.system.nodes[message.to]!;
   const event = { kind: 'message', from: message.from, body: message.body, tick: draft.tick } as const;
   draft.runNode(message.to, spec.behaviour.receive(target.state, event, world.system.inputs[message.to]!));
@@ -106,10 +120,11 @@ function fire(draft: Draft, world: World, id: number): void {
   const timer = draft.timers.find((t) => t.id === id);
   if (timer === undefined) throw new ChoiceError(`no timer #${id} is pending`);
   draft.timers = draft.timers.filter((t) => t !== timer);
-  const early =
-    draft.messages.some((m) => m.deliverTick < timer.dueTick) || draft.timers.some((t) => t.dueTick < timer.dueTick);
   draft.tick = Math.max(draft.tick, timer.dueTick);
-  draft.emit({ type: 'timer-fire', timer, early });
+  if (!draft.counted()) {
+    const early = draft.messages.some((m) => m.deliverTick < timer.dueTick) || draft.timers.some((t) => t.dueTick < timer.dueTick);
+    draft.emit({ type: 'timer-fire', timer, early });
+  }
   const spec = world.system.nodes[timer.node]!;
   const event = { kind: 'timer', name: timer.name } as const;
   const record = draft.nodes[timer.node]!;
@@ -160,7 +175,7 @@ function client(draft: Draft, world: World, node: NodeId, op: string): void {
   if (!record.up) throw new ChoiceError(`${nodeName(world, node)} is down and cannot take ${quoted(op)}`);
   if (!world.system.clientOps(world, node).some((o) => o.op === op))
     throw new ChoiceError(`${nodeName(world, node)} does not offer ${quoted(op)} now`);
-  draft.emit({ type: 'client', node, op });
+  if (!draft.counted()) draft.emit({ type: 'client', node, op });
   const spec = world.system.nodes[node]!;
   const event = { kind: 'client', op } as const;
   draft.runNode(node, spec.behaviour.receive(record.state, event, world.system.inputs[node]!));

@@ -1,24 +1,36 @@
 import type { Choice } from './choice';
+import type { FaultKind } from './fault-kinds';
 import { draw } from './random';
 import type { World } from './world';
 
+const everyFault = () => true;
+
 /**
  * Every choice possible now, in a stable order: deliveries, timers, client operations, then
- * faults. The checker explores these; the UI offers them.
+ * faults. The checker explores these; the UI offers them. `allowed` leaves out the faults of the
+ * kinds it refuses (the checker's spent budget), in the same order otherwise.
  */
-export function enabled(world: World): Choice[] {
+export function enabled(world: World, allowed: (kind: FaultKind) => boolean = everyFault): Choice[] {
   if (world.halted !== null) return [];
   const out: Choice[] = [];
-  for (const m of world.messages) out.push({ type: 'deliver', id: m.id });
-  for (const t of world.timers) out.push({ type: 'fire', id: t.id });
-  world.nodes.forEach((record, node) => {
-    if (record.up) for (const { op } of world.system.clientOps(world, node)) out.push({ type: 'client', node, op });
-  });
-  for (const m of world.messages) out.push({ type: 'drop', id: m.id }, { type: 'duplicate', id: m.id });
-  world.nodes.forEach((record, node) => out.push(record.up ? { type: 'crash', node } : { type: 'restart', node }));
+  const { messages, timers, nodes } = world;
+  for (let i = 0; i < messages.length; i++) out.push({ type: 'deliver', id: messages[i]!.id });
+  for (let i = 0; i < timers.length; i++) out.push({ type: 'fire', id: timers[i]!.id });
+  for (let node = 0; node < nodes.length; node++)
+    if (nodes[node]!.up) for (const { op } of world.system.clientOps(world, node)) out.push({ type: 'client', node, op });
+  const losses = allowed('losses');
+  const duplicates = allowed('duplicates');
+  if (losses || duplicates)
+    for (let i = 0; i < messages.length; i++) {
+      if (losses) out.push({ type: 'drop', id: messages[i]!.id });
+      if (duplicates) out.push({ type: 'duplicate', id: messages[i]!.id });
+    }
+  const crashes = allowed('crashes');
+  for (let node = 0; node < nodes.length; node++)
+    if (!nodes[node]!.up) out.push({ type: 'restart', node });
+    else if (crashes) out.push({ type: 'crash', node });
   if (world.partition !== null) out.push({ type: 'heal' });
-  else if (world.nodes.length > 1)
-    world.nodes.forEach((_, node) => out.push({ type: 'partition', groups: [[node]] }));
+  else if (nodes.length > 1 && allowed('partitions')) for (let node = 0; node < nodes.length; node++) out.push({ type: 'partition', groups: [[node]] });
   return out;
 }
 

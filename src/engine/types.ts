@@ -69,6 +69,12 @@ export interface NodeBehaviour<S = unknown> {
   label(state: S): string;
   /** A canonical text for the state, used by the checker's fingerprints. */
   key(state: S): string;
+  /**
+   * Whether handling this message reads its `tick` (a protocol that models a node's clock). A
+   * behaviour that reads the tick must say so: the checker then knows that the order of the steps
+   * before that delivery matters. Absent: it never reads it.
+   */
+  readsClock?(body: MessageBody): boolean;
 }
 
 export interface NodeSpec {

@@ -1,7 +1,6 @@
 import { FingerprintSet } from './fingerprint-set';
-import { defaultMaxStates, ExploreError, progressEvery, type CheckOptions, type CheckResult, type Model, type ModelViolation, type SearchProgress } from './model';
-
-type Progress = ((progress: SearchProgress) => string | null) | undefined;
+import { defaultMaxStates, ExploreError, progressEvery, type CheckOptions, type CheckResult, type Model, type ModelViolation } from './model';
+import { SleepSets } from './sleep-sets';
 
 // Breadth-first search, level by level, so the first violation found lies on a shortest run.
 // Only fingerprints of visited states are kept, plus, for each state, the index of its parent and
@@ -81,15 +80,21 @@ function byFingerprint<S>(set: FingerprintSet, fingerprintOf: (s: S, out: Uint32
   };
 }
 
+type Progress = CheckOptions['onProgress'];
+
+/** No action asleep: shared by every state that has none. */
+const awake: readonly number[] = [];
+
 function search<S, A>(model: Model<S, A>, maxDepth: number, maxStates: number, seen: Seen<S>, onProgress: Progress): CheckResult<S, A> {
   const origins = new Origins();
   const retain = model.retain?.bind(model);
   const stopped = (stoppedBy: string) => ({ kind: 'none' as const, distinctStates: origins.size, depth, exhaustive: false, stoppedBy });
   const stateCap = () => stopped(`the search reached its cap of ${maxStates} distinct states; raise maxStates to search further`);
   // A level's states are let go one by one as they are expanded, so at most about two levels
-  // are held at once.
+  // are held at once. Beside each, its sleep set: the keys of the actions not to take from it.
   let frontier: (S | undefined)[] = [];
   let frontierIds: number[] = [];
+  let frontierAsleep: (readonly number[])[] = [];
   let depth = 0;
   const initial = model.initial();
   for (let i = 0; i < initial.length; i++) {
@@ -102,16 +107,22 @@ function search<S, A>(model: Model<S, A>, maxDepth: number, maxStates: number, s
     if (broken !== null) return counterexample(model, origins, id, broken);
     frontier.push(retain === undefined ? state : retain(state));
     frontierIds.push(id);
+    frontierAsleep.push(awake);
   }
+  const sleeper = new SleepSets();
   while (frontier.length > 0) {
     if (depth >= maxDepth) return depthBound(model, frontier as S[], seen, origins.size, depth);
     const next: S[] = [];
     const nextIds: number[] = [];
+    const nextAsleep: (readonly number[])[] = [];
     for (let i = 0; i < frontier.length; i++) {
       const state = frontier[i]!;
       frontier[i] = undefined;
       const actions = model.actions(state);
+      const table = model.commuting === undefined ? null : model.commuting(state, actions);
+      sleeper.begin(table, actions.length, frontierAsleep[i]!);
       for (let j = 0; j < actions.length; j++) {
+        if (sleeper.asleep(j)) continue;
         const successor = model.step(state, actions[j]!);
         if (!seen.add(successor)) continue;
         if (origins.size >= maxStates) return stateCap();
@@ -125,10 +136,12 @@ function search<S, A>(model: Model<S, A>, maxDepth: number, maxStates: number, s
         if (broken !== null) return counterexample(model, origins, id, broken);
         next.push(retain === undefined ? successor : retain(successor));
         nextIds.push(id);
+        nextAsleep.push(sleeper.after(j));
       }
     }
     frontier = next;
     frontierIds = nextIds;
+    frontierAsleep = nextAsleep;
   }
   return { kind: 'none', distinctStates: origins.size, depth, exhaustive: true, stoppedBy: null };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorld } from '../perform';
 import type { Choice } from '../choice';
 import { replay } from '../run';
+import { gossipSystem } from '../testing/gossip';
 import { pingSystem } from '../testing/ping';
 import { checkModel } from './check-model';
 import { checkWorld } from './check-world';
@@ -181,4 +182,30 @@ describe('checkWorld', () => {
     const counts = [1, 2, 99].map((seed) => checkWorld(counterSystem('correct'), seed, { maxDepth: 40, budget: one }).distinctStates);
     expect(new Set(counts).size).toBe(1);
   });
+
+  it('looks for one rule when given its id, and refuses an id it does not know', () => {
+    const result = checkWorld(counterSystem('no-dedupe'), 7, { maxDepth: 12, budget: one, target: 'exactly-once' });
+    expect(result).toMatchObject({ kind: 'violation', rule: 'exactly-once', depth: 5 });
+    expect(() => checkWorld(counterSystem('correct'), 1, { maxDepth: 5, budget: one, target: 'no-such-rule' })).toThrow(/no invariant or condition "no-such-rule"/);
+  });
+
+  it('answers without searching when the run before the search already broke the rule', () => {
+    const system = counterSystem('no-dedupe');
+    const broken = checkWorld(system, 7, { maxDepth: 12, budget: one });
+    if (broken.kind !== 'violation') throw new Error('expected the duplicate bug');
+    const again = checkWorld(system, 7, { maxDepth: 12, budget: none, prefix: broken.choices });
+    expect(again).toEqual({ kind: 'violation', rule: 'exactly-once', message: broken.message, choices: broken.choices, distinctStates: 1, depth: 1 });
+  });
+
+  it('reports its progress as it goes, and stops with the sentence progress returns', () => {
+    const seen: number[] = [];
+    const result = checkWorld({ ...gossipSystem(3), invariants: [] }, 1, {
+      maxDepth: 14,
+      budget: one,
+      onProgress: ({ distinctStates }) => (seen.push(distinctStates), distinctStates >= 20_000 ? 'you cancelled the search' : null),
+    });
+    expect(seen).toEqual([10_000, 20_000]);
+    expect(result).toMatchObject({ kind: 'none', distinctStates: 20_000, exhaustive: false, stoppedBy: 'you cancelled the search' });
+  });
 });
+

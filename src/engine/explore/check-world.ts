@@ -1,8 +1,10 @@
 import type { Choice } from '../choice';
 import { faultBudget, faultBudgetProblem, type FaultBudget } from '../fault-kinds';
+import { SearchStepLimit } from '../draft';
 import { replay } from '../run';
-import type { System } from '../system';
+import type { Rule, System } from '../system';
 import type { NodeId } from '../types';
+import type { World } from '../world';
 import { checkModel } from './check-model';
 import { Interner } from './interner';
 import { ExploreError, type CheckOptions, type CheckResult } from './model';
@@ -17,10 +19,28 @@ export interface WorldCheckOptions {
   readonly budget: Partial<FaultBudget>;
   /** Choices applied before the search starts; they do not count against the budget. */
   readonly prefix?: readonly Choice[];
+  /**
+   * What to look for: the id of one invariant, or of a condition (a state where it holds: "reach
+   * a state where P2 is blocked in doubt"). Default: a breach of any invariant.
+   */
+  readonly target?: string;
   /** See `CheckOptions.onProgress`. */
   readonly onProgress?: CheckOptions['onProgress'];
+  /**
+   * How the search steps, for measuring and for the tests that prove both ways equal. Default:
+   * search steps and sleep sets, which find the same states, depths and runs as full steps
+   * without them, faster.
+   */
+  readonly method?: SearchMethod;
   /** The nodes a run may crash; every node when omitted. */
   readonly crashable?: readonly NodeId[];
+}
+
+export interface SearchMethod {
+  /** Full engine steps (trace, every rule on every step) rather than search steps. */
+  readonly fullSteps?: boolean;
+  /** Skip the orders of commuting choices that lead to states met anyway (sleep sets). */
+  readonly sleepSets?: boolean;
 }
 
 export type WorldCheckResult =
@@ -35,20 +55,52 @@ export type WorldCheckResult =
     }
   | Extract<CheckResult<unknown, unknown>, { kind: 'none' }>;
 
+/** The rules a search looks for: one invariant or condition by id, or every invariant. */
+function targetRules(system: System, target: string | undefined): readonly Rule[] {
+  if (target === undefined) return system.invariants;
+  const rule = system.invariants.find((r) => r.id === target) ?? system.conditions.find((r) => r.id === target);
+  if (rule === undefined) throw new ExploreError(`there is no invariant or condition "${target}"`);
+  return [rule];
+}
+
+/** A rule the run before the search already broke (or a condition holding there): nothing to search. */
+function alreadyThere(world: World, rules: readonly Rule[]): { rule: string; message: string } | null {
+  for (const rule of rules) {
+    const recorded = world.violations.find((v) => v.rule === rule.id) ?? world.conditions[rule.id];
+    if (recorded !== undefined) return { rule: rule.id, message: recorded.message };
+  }
+  return null;
+}
+
 /**
  * Searches every run of `system` (from `seed`, after `prefix`) breadth first over `enabled`, with
- * at most `budget` faults of each kind, and returns the shortest run that breaks an invariant.
- * Throws an `ExploreError` with a clear message for bad options or a prefix that cannot be replayed.
+ * at most `budget` faults of each kind, and returns the shortest run that breaks an invariant (or
+ * reaches the target). Throws an `ExploreError` with a clear message for bad options or a prefix
+ * that cannot be replayed.
  */
 export function checkWorld(system: System, seed: number, options: WorldCheckOptions): WorldCheckResult {
   const problem = faultBudgetProblem(options.budget);
   if (problem !== null) throw new ExploreError(problem);
+  const rules = targetRules(system, options.target);
   const prefix = options.prefix ?? [];
   const played = replay(system, seed, prefix);
   if (!played.ok) throw new ExploreError(`the prefix cannot be replayed: step ${played.step} failed: ${played.reason}`);
-  // The part ids of this search's worlds: made for it, and dropped with it.
-  const model = worldModel(played.world, faultBudget(options.budget), new Interner(), options.crashable);
-  const result = checkModel(model, { maxDepth: options.maxDepth, maxStates: options.maxStates, onProgress: options.onProgress });
+  const found = alreadyThere(played.world, rules);
+  if (found !== null) return { kind: 'violation', ...found, choices: prefix, distinctStates: 1, depth: 1 };
+  const sleepSets = options.method?.sleepSets ?? true;
+  const search = (fullSteps: boolean) => {
+    // The part ids of this search's worlds: made for it, and dropped with it.
+    const model = worldModel(played.world, faultBudget(options.budget), new Interner(), { rules, fullSteps, sleepSets, crashable: options.crashable });
+    return checkModel(model, { maxDepth: options.maxDepth, maxStates: options.maxStates, onProgress: options.onProgress });
+  };
+  let result;
+  try {
+    result = search(options.method?.fullSteps ?? false);
+  } catch (error) {
+    // A run so long that its trace might reach the cap: only full steps say where it halts.
+    if (!(error instanceof SearchStepLimit)) throw error;
+    result = search(true);
+  }
   if (result.kind === 'none') return result;
   const { rule, message, distinctStates, depth } = result;
   return { kind: 'violation', rule, message, choices: [...prefix, ...result.actions], distinctStates, depth };

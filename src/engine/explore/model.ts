@@ -32,6 +32,27 @@ export interface Model<S, A> {
    * same key, violation, actions and successors as the state itself.
    */
   retain?(state: S): S;
+  /**
+   * Optional partial-order reduction: which of the state's actions commute, or null where the
+   * model cannot say. With it the checker skips steps it is sure to meet again by another path
+   * (sleep sets); it still finds the same states in the same order, so every count, depth and
+   * counterexample is the one it would find without. The table is read only until the next call.
+   */
+  commuting?(state: S, actions: readonly A[]): Commuting | null;
+}
+
+/** What a model says about the actions of one state, by their index in `actions(state)`. */
+export interface Commuting {
+  /**
+   * A number naming the action: the same action, enabled in a state reached from this one by
+   * actions independent of it, has the same number there, and no other action of that state has.
+   */
+  key(index: number): number;
+  /**
+   * Whether two enabled actions are independent here: taking them in either order leads to
+   * states with one key, and taking either leaves the other enabled.
+   */
+  independent(a: number, b: number): boolean;
 }
 
 export interface CheckOptions {

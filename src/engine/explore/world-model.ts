@@ -1,11 +1,13 @@
-import { apply } from '../perform';
+import { apply, searchStep } from '../perform';
 import type { Choice } from '../choice';
+import type { Rule } from '../system';
 import { faultKind, faultKinds, type FaultBudget, type FaultKind } from '../fault-kinds';
 import { enabled } from '../schedule';
 import type { NodeId } from '../types';
 import type { World } from '../world';
 import type { Interner } from './interner';
-import type { Model } from './model';
+import type { Model, ModelViolation } from './model';
+import { worldCommuting } from './world-commuting';
 import { worldFingerprint, worldKey } from './world-fingerprint';
 
 /** A world during a search, with the fault budget its run has left. */
@@ -35,16 +37,45 @@ function forgetTrace(world: World): World {
   return { ...world, trace: { event: trace.event, previous: null, length: trace.length } };
 }
 
+export interface WorldModelOptions {
+  /** The rules the search looks for: the first that a state breaks is its violation. Default: every invariant. */
+  readonly rules?: readonly Rule[];
+  /**
+   * Whether to take full engine steps (`apply`), with the trace and every rule checked on every
+   * step, rather than search steps (`searchStep`). Default false: search steps give the same
+   * states, and the rules are checked only on states the search has not met before.
+   */
+  readonly fullSteps?: boolean;
+  /** Whether to tell the checker which choices commute (default true). */
+  readonly sleepSets?: boolean;
+  /** The nodes a run may crash; every node when omitted. */
+  readonly crashable?: readonly NodeId[];
+}
+
+/** The first of `rules` that `world` breaks, in their order. */
+function firstBroken(rules: readonly Rule[], world: World): ModelViolation | null {
+  for (let i = 0; i < rules.length; i++) {
+    const breach = rules[i]!.check(world);
+    if (breach !== null) return { rule: rules[i]!.id, message: breach.message };
+  }
+  return null;
+}
+
 /**
  * The simulator as a checker model, for one search whose part ids `parts` keeps: states are
  * worlds with their remaining fault budget, actions are the choices `enabled` lists that the
  * budget allows. The key is the world's key (ids and ticks abstracted), the budget left, and
- * whether the run has halted. Halted worlds enable nothing, so they are leaves. The first
- * invariant violation in a world is the model's violation. Worlds kept on the frontier forget
- * their trace. With `crashable`, only those nodes may crash (the fault model a protocol's
- * guarantees are stated for).
+ * whether the run has halted. Halted worlds enable nothing, so they are leaves. The first of the
+ * rules a world breaks is the model's violation. Worlds kept on the frontier forget their trace.
+ * Choices that commute (deliveries to different nodes, a loss beside a crash elsewhere...) are
+ * told to the checker, which then skips the orders it would only meet again (`world-commuting.ts`).
+ * With `crashable`, only those nodes may crash (the fault model a protocol's guarantees are stated for).
  */
-export function worldModel(start: World, budget: FaultBudget, parts: Interner, crashable?: readonly NodeId[]): Model<BudgetedWorld, Choice> {
+export function worldModel(start: World, budget: FaultBudget, parts: Interner, options: WorldModelOptions = {}): Model<BudgetedWorld, Choice> {
+  const rules = options.rules ?? start.system.invariants;
+  const perform = options.fullSteps === true ? apply : searchStep;
+  const commuting = worldCommuting();
+  const crashable = options.crashable;
   // Budgets are shared: one object per budget and fault spent, so a step allocates none. Equal
   // budgets reached by spending faults in different orders are different objects with one id.
   const spent = new Map<FaultBudget, Map<FaultKind, FaultBudget>>();
@@ -59,23 +90,17 @@ export function worldModel(start: World, budget: FaultBudget, parts: Interner, c
   return {
     initial: () => [{ world: start, budget }],
     actions({ world, budget: left }) {
-      const all = crashable === undefined ? enabled(world) : enabled(world).filter((c) => c.type !== 'crash' || crashable.includes(c.node));
-      if (allowsEvery(left)) return all;
-      return all.filter((choice) => {
-        const kind = faultKind(choice);
-        return kind === null || left[kind] > 0;
-      });
+      const all = allowsEvery(left) ? enabled(world) : enabled(world, (kind) => left[kind] > 0);
+      return crashable === undefined ? all : all.filter((c) => c.type !== 'crash' || crashable.includes(c.node));
     },
     step({ world, budget: left }, choice) {
       const kind = faultKind(choice);
-      return { world: apply(world, choice), budget: kind === null ? left : spend(left, kind) };
+      return { world: perform(world, choice), budget: kind === null ? left : spend(left, kind) };
     },
     key: ({ world, budget: left }) => `${worldKey(parts, world)}\n%${budgetText(left)}${halted(world) ? '\nhalted' : ''}`,
     fingerprint: ({ world, budget: left }, out) => worldFingerprint(parts, world, 2 * parts.idOf(left, budgetText) + halted(world), out),
-    violation({ world }) {
-      const first = world.violations[0];
-      return first === undefined ? null : { rule: first.rule, message: first.message };
-    },
+    violation: ({ world }) => firstBroken(rules, world),
+    commuting: options.sleepSets === false ? undefined : ({ world, budget: left }, actions) => commuting(world, left, actions),
     retain: ({ world, budget: left }) => ({ world: forgetTrace(world), budget: left }),
   };
 }

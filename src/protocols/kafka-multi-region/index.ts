@@ -40,6 +40,10 @@ export const kafkaMultiRegion = defineProtocol({
   scenarios,
   explainer,
   checking,
+  // The rules read the takeovers from the observations in their order (a later takeover of an
+  // epoch replaces an earlier one): two orders of the same observations are two states. Without
+  // this the checker's sleep sets missed a state after a crash (search-method.test.ts).
+  orderedObservations: true,
 });
 
 export { settingsOf };

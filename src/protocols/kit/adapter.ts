@@ -3,7 +3,7 @@
 // them), so the adapter memoises every transition: XState's `transition` costs tens of
 // microseconds, a memo hit a few hash lookups (see transition-memo.ts).
 import { createActor, initialTransition, type AnyActorScope, type AnyStateMachine } from 'xstate';
-import type { NodeBehaviour, NodeEvent, NodeInput, NodeStep, Persisted } from '../../engine';
+import type { MessageBody, NodeBehaviour, NodeEvent, NodeInput, NodeStep, Persisted } from '../../engine';
 import { toEffects, type ActionObject } from './effects';
 import { toMachineEvent } from './events';
 import { canonicalJson, stateLabel, type MachineState, type StateValue } from './machine-state';
@@ -119,5 +119,6 @@ export function machineBehaviour(machine: AnyStateMachine, options: AdapterOptio
       return (extra.label ??= stateLabel(state.value));
     },
     key: (state) => memo.keyOf(state),
+    ...(clock.size === 0 ? {} : { readsClock: (body: MessageBody) => clock.has(body.type) }),
   };
 }

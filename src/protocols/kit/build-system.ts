@@ -1,5 +1,5 @@
 // Turns a protocol definition, a valid config and a variant id into the engine's `System`.
-import { defaultBounds, nodeName, quoted, type ChoiceWords, type NodeId, type System } from '../../engine';
+import { defaultBounds, nodeName, quoted, type ChoiceWords, type ClientOp, type NodeId, type System } from '../../engine';
 import { timerTitle } from './events';
 import { machineBehaviour } from './adapter';
 import { networkFromConfig } from './config';
@@ -37,16 +37,35 @@ export function buildSystem(definition: ProtocolDefinition, config: Config, vari
     inputs: placements.map((p, id) => ({ id, name: p.name, role: p.role, peers, config })),
     invariants: definition.invariants,
     conditions: definition.conditions,
-    clientOps: (world, node) => {
-      const state = machineState(world, node);
-      const role = world.system.nodes[node]?.role;
-      if (state === null) return [];
-      return definition.clientOps.filter((o) => o.role === role && o.offered(state)).map((o) => ({ op: o.op, label: o.label }));
-    },
+    clientOps: offeredOps(definition),
     network: networkFromConfig(config),
     bounds: defaultBounds,
     words: choiceWords(definition),
     ...(definition.orderedObservations === true ? { orderedObservations: true } : {}),
+  };
+}
+
+/**
+ * What a node offers a client: a pure function of its role and machine state, so it is remembered
+ * per state object (the adapter hands out one object per distinct state). `enabled` asks on every
+ * state the checker expands, for every node.
+ */
+function offeredOps(definition: ProtocolDefinition): System['clientOps'] {
+  const byRole = new Map<string, { readonly ops: ProtocolDefinition['clientOps']; readonly known: WeakMap<object, readonly ClientOp[]> }>();
+  const none: readonly ClientOp[] = [];
+  return (world, node) => {
+    const state = machineState(world, node);
+    const role = world.system.nodes[node]?.role;
+    if (state === null || role === undefined) return none;
+    let table = byRole.get(role);
+    if (table === undefined) byRole.set(role, (table = { ops: definition.clientOps.filter((o) => o.role === role), known: new WeakMap() }));
+    let offered = table.known.get(state);
+    if (offered === undefined) {
+      const list = table.ops.filter((o) => o.offered(state)).map((o) => ({ op: o.op, label: o.label }));
+      offered = list.length === 0 ? none : list;
+      table.known.set(state, offered);
+    }
+    return offered;
   };
 }
 

@@ -25,4 +25,17 @@ describe('the checker on two-phase commit', () => {
       expect(replayed.ok).toBe(true);
       expect(replayed.world.violations.map((v) => v.rule)).toContain('atomicity');
     });
+
+  it('finds the shortest run to a participant blocked in doubt when asked for that condition', () => {
+    const system = twoPhaseCommit.build(config, 'correct');
+    const result = checkWorld(system, 1, { maxDepth: 8, budget, prefix: [begin], target: 'blocked-in-doubt' });
+    expect(result).toMatchObject({ kind: 'violation', rule: 'blocked-in-doubt' });
+    if (result.kind !== 'violation') return;
+    expect(result.message).toMatch(/prepared and in doubt/);
+    // PREPARE reaches a participant, it votes YES, and the coordinator crashes.
+    expect(result.choices.map((c) => c.type)).toEqual(['client', 'deliver', 'crash']);
+    const replayed = replay(system, 1, result.choices);
+    expect(replayed.ok && replayed.world.conditions['blocked-in-doubt']).toBeTruthy();
+  });
 });
+

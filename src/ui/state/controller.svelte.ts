@@ -8,6 +8,7 @@ import { Display } from './display.svelte';
 import { Player } from './player.svelte';
 import { createShareLinks } from './share';
 import { Simulation, type SimulationStart } from './simulation.svelte';
+import { ViolationSearch } from './violation-search.svelte';
 
 export interface SimulatorOptions {
   /**
@@ -24,6 +25,8 @@ export class SimulatorController {
   readonly simulation: Simulation;
   readonly player: Player;
   readonly display: Display;
+  /** "Find a violation": the model checker in a Web Worker, started only when asked. */
+  readonly search: ViolationSearch;
   readonly #shareBase: () => string;
   readonly #links = createShareLinks();
 
@@ -32,6 +35,7 @@ export class SimulatorController {
     this.player = new Player(simulation);
     if (options.speed !== undefined) this.player.speed = options.speed;
     this.display = options.display ?? new Display();
+    this.search = new ViolationSearch(simulation, () => this.player.pause());
     this.#shareBase = options.shareBase;
   }
 
@@ -58,6 +62,7 @@ export class SimulatorController {
   }
 
   destroy(): void {
+    this.search.destroy();
     this.player.destroy();
   }
 }

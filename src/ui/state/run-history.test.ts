@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nodeName, type Choice } from '../../engine';
 import { twoPhaseCommit as protocol } from '../../protocols/two-phase-commit';
-import { branchList, chooseAt, freshRun, lastStep, replayRun, runSpec, showBranch, worldAt, type RunHistory } from './run-history';
+import { branchList, chooseAt, followRun, freshRun, lastStep, replayRun, runSpec, showBranch, worldAt, type RunHistory } from './run-history';
 
 const settings = { protocol: protocol.id, variant: 'correct', config: protocol.defaults(), seed: 7 };
 const system = () => protocol.build(settings.config, settings.variant);
@@ -63,4 +63,26 @@ describe('run history (the UI side of the engine history)', () => {
     expect(worldAt(run, -3).step).toBe(0);
     expect(nodeName(worldAt(run, 0), 1)).toBe('P1');
   });
+
+  it('a found run opens as a branch where it parts from the one shown, and the earlier future is kept', () => {
+    const run = prepared();
+    const shown = runSpec(run).choices;
+    const found = [...shown.slice(0, 2), { type: 'crash', node: 0 } as const];
+    const opened = must(followRun(run, found));
+    expect(runSpec(opened).choices).toEqual(found);
+    expect(branchList(opened)).toHaveLength(2);
+    expect(branchList(opened).find((b) => b.current)?.forkStep).toBe(2);
+    // Opening it again, or a run already on the branch shown, changes nothing.
+    expect(must(followRun(opened, found))).toBe(opened);
+    expect(branchList(must(followRun(run, shown.slice(0, 3))))).toHaveLength(1);
+  });
+
+  it('a found run that goes on past the end of the branch shown extends it', () => {
+    const run = prepared();
+    const found = [...runSpec(run).choices, { type: 'crash', node: 1 } as const];
+    const opened = must(followRun(run, found));
+    expect(lastStep(opened)).toBe(5);
+    expect(branchList(opened)).toHaveLength(1);
+  });
 });
+

@@ -6,6 +6,7 @@ import {
   ChoiceError,
   choose,
   createHistory,
+  extend,
   historyChoices,
   historyLength,
   sameChoice,
@@ -64,6 +65,27 @@ export function worldAt(run: RunHistory, step: number): World {
 /** A choice after `step` choices: appends at the end, forks in the past (the old future is kept). */
 export function chooseAt(run: RunHistory, step: number, choice: Choice): Outcome {
   return attempt(() => ({ ...run, history: choose(run.history, step, choice) }));
+}
+
+/**
+ * Opens a whole run of these settings (one a search found) on the history: it follows the branch
+ * shown while their choices agree and forks where they part, so the found run becomes a branch and
+ * the earlier future is kept. Already on the branch shown, nothing changes.
+ */
+export function followRun(run: RunHistory, choices: readonly Choice[]): Outcome {
+  return attempt(() => {
+    let history = run.history;
+    for (let i = 0; i < choices.length; i++) {
+      const shown = historyChoices(history);
+      if (i < shown.length && sameChoice(shown[i]!, choices[i]!)) continue;
+      if (i === shown.length) {
+        history = extend(history, choices.slice(i));
+        break;
+      }
+      history = choose(history, i, choices[i]!);
+    }
+    return history === run.history ? run : { ...run, history };
+  });
 }
 
 export function branchList(run: RunHistory): BranchInfo[] {

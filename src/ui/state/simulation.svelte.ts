@@ -5,7 +5,7 @@ import { enabled, next, traceToArray, type BranchInfo, type Choice, type NodeId,
 import type { Config, Protocol, RunSpec } from '../../protocols/kit/types';
 import { narrateStep } from '../../protocols/kit/narrate-steps';
 import { openRunOf } from '../../protocols/open-run-of';
-import { branchList, chooseAt, freshRun, lastStep, replayRun, runSpec, showBranch, worldAt, type Outcome, type RunHistory, type RunSettings } from './run-history';
+import { branchList, chooseAt, followRun, freshRun, lastStep, replayRun, runSpec, showBranch, worldAt, type Outcome, type RunHistory, type RunSettings } from './run-history';
 
 export interface Caption {
   readonly step: number;
@@ -117,6 +117,27 @@ export class Simulation {
     if (forgot !== null) this.notice = { tone: 'info', text: forgot };
     else if (forked && !options.quietFork)
       this.notice = { tone: 'info', text: 'You chose differently in the past: the earlier future is kept under Branches.' };
+    else this.notice = null;
+    return true;
+  }
+
+  /**
+   * Opens a whole run of these settings (one a search found) as a branch, forking where it parts
+   * from the branch shown, with the cursor at its end.
+   */
+  follow(choices: readonly Choice[]): boolean {
+    const shown = this.history.history.current;
+    const result = followRun(this.history, choices);
+    if (!result.ok) {
+      this.notice = { tone: 'error', text: `That run cannot be opened here: ${result.reason}.` };
+      return false;
+    }
+    this.history = result.run;
+    this.step = choices.length;
+    const forgot = result.run.history.notice;
+    if (forgot !== null) this.notice = { tone: 'info', text: forgot };
+    else if (result.run.history.current !== shown)
+      this.notice = { tone: 'info', text: 'The run the search found is open as a new branch: the earlier future is kept under Branches.' };
     else this.notice = null;
     return true;
   }
