@@ -45,7 +45,7 @@ export { headPath, crossPath, glyphPath, glyphFilled } from './glyphs';
 export { applyDelta, clampDomain, followDomain, includeStep, zoomAbout, type Domain, type DomainLimits } from './timeline-view';
 export { actionsFor, buttonLabel, type ActionItem, type ActionTarget, type ActionGroup } from './choice-menu';
 export { textNames } from './text-names';
-export { placeLabels, shortForms, type PlacedLabel } from './timeline-labels';
+export { placeAlertLabels, placeLabels, shortForms, type PlacedLabel } from './timeline-labels';
 export { operationBars, barsBetween, type OperationBar, type OperationOutcome } from './operation-bars';
 export { costLedger, costsAt, type CostLedger, type CostView, type CostTotal, type OperationCost, type MeanLatency } from './costs';
 export { costComparison, type ComparisonTable, type ComparisonColumn, type ComparisonRow } from './cost-comparison';
