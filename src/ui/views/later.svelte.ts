@@ -1,19 +1,28 @@
-// The views' menus and fork flags load the first time a person points at or focuses a view, or
-// opens a menu, not with the views themselves: a widget's first picture (inert until the live
-// simulator takes over) then carries none of their code. Loaded code is the same for every view
-// on the page, so it is kept once here; no per-widget state lives in this module.
-type Menus = typeof import('./menus');
+// Code the views need only once a person acts loads on first use, not with the views: a widget's
+// first picture (inert until the live simulator takes its place) then carries none of it.
+// - the menus and fork flags (menus.ts): the first time a person points at or focuses a view,
+//   opens a menu, or a run has other futures;
+// - the timeline's pointer input (timeline-input.ts): as soon as a timeline that is not inert
+//   is mounted.
+// Loaded code is the same for every view on the page, so it is kept once here; no per-widget state
+// lives in this module.
 
-let menus: Menus | null = $state.raw(null);
-let loading: Promise<Menus> | null = null;
+class Later<T> {
+  /** The loaded module (reactive: a view reading it redraws when it arrives), or null. */
+  current: T | null = $state.raw(null);
+  #loading: Promise<T> | null = null;
+  readonly #load: () => Promise<T>;
 
-/** Starts loading the menus (once) and resolves with them. */
-export function loadMenus(): Promise<Menus> {
-  loading ??= import('./menus').then((loaded) => (menus = loaded));
-  return loading;
+  constructor(load: () => Promise<T>) {
+    this.#load = load;
+  }
+
+  /** Starts loading (once) and resolves with the module. */
+  load(): Promise<T> {
+    this.#loading ??= this.#load().then((loaded) => (this.current = loaded));
+    return this.#loading;
+  }
 }
 
-/** The menus if they have loaded (reactive: a view reading it redraws when they arrive), else null. */
-export function loadedMenus(): Menus | null {
-  return menus;
-}
+export const menus = new Later(() => import('./menus'));
+export const timelineInput = new Later(() => import('./timeline-input'));
