@@ -31,7 +31,7 @@ export default defineConfig({
         // chunk: every page and every widget's first paint needs all of it, and one file compresses
         // better and costs one round trip instead of a dozen.
         codeSplitting: {
-          groups: [{ name: 'pictures', test: /node_modules\/svelte\/src\/internal|\/src\/ui\/views\/(?!Statechart|TimelineCanvas|ActionMenu|TimelineForks|actions|menus|timeline-input|pan-zoom|gesture|timeline-target)|\/src\/view-model\/(?!statechart|dense-strokes|choice-menu|timeline-hit)|d3-array|\/src\/widgets\/picture\// }],
+          groups: [{ name: 'pictures', test: /node_modules\/svelte\/src\/internal|\/src\/ui\/views\/(?!Statechart|TimelineCanvas|ActionMenu|TimelineForks|actions|menus|timeline-input|pan-zoom|gesture|timeline-target|TimelineOperations)|\/src\/view-model\/(?!statechart|dense-strokes|choice-menu|timeline-hit|operation-bars)|d3-array|\/src\/widgets\/picture\// }],
         },
       },
     },

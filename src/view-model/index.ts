@@ -47,3 +47,4 @@ export { actionsFor, buttonLabel, type ActionItem, type ActionTarget, type Actio
 export { textNames } from './text-names';
 export { placeLabels, shortForms, type PlacedLabel } from './timeline-labels';
 export { operationBars, barsBetween, type OperationBar, type OperationOutcome } from './operation-bars';
+export { hasOperations } from './has-operations';

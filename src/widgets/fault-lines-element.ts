@@ -211,7 +211,8 @@ export class FaultLinesElement extends HTMLElement {
     const { run, look } = options;
     const loader = run.link === null && run.variant === null && run.scenario !== null && (look.step ?? 0) === 0 && look.view !== 'statechart' ? pictures[`${run.protocol}/${run.scenario}`] : undefined;
     if (loader === undefined || this.#asked.step !== undefined || this.#asked.playing === true) return null;
-    const [{ showPicture, Cluster, Timeline }, { default: data }] = await Promise.all([import('./picture/show-picture'), loader()]);
+    const [{ showPicture, preparePicture, Cluster, Timeline }, { default: data }] = await Promise.all([import('./picture/show-picture'), loader()]);
+    await preparePicture(data);
     if (generation !== this.#generation || !this.isConnected) return null;
     let woken: (action: Wake | null) => void = () => {};
     const wake = new Promise<Wake | null>((resolve) => (woken = resolve));

@@ -3,7 +3,9 @@
 // - the menus and fork flags (menus.ts): the first time a person points at or focuses a view,
 //   opens a menu, or a run has other futures;
 // - the timeline's pointer input (timeline-input.ts): as soon as a timeline that is not inert
-//   is mounted.
+//   is mounted;
+// - the bars of client operations (TimelineOperations.svelte): when a run has operations (a
+//   widget's picture of such a run waits for them before it paints).
 // Loaded code is the same for every view on the page, so it is kept once here; no per-widget state
 // lives in this module.
 
@@ -26,3 +28,4 @@ class Later<T> {
 
 export const menus = new Later(() => import('./menus'));
 export const timelineInput = new Later(() => import('./timeline-input'));
+export const operationBars = new Later(() => import('./TimelineOperations.svelte'));
