@@ -49,3 +49,4 @@ export { placeAlertLabels, placeLabels, shortForms, type PlacedLabel } from './t
 export { operationBars, barsBetween, type OperationBar, type OperationOutcome } from './operation-bars';
 export { costLedger, costsAt, type CostLedger, type CostView, type CostTotal, type OperationCost, type MeanLatency } from './costs';
 export { costComparison, type ComparisonTable, type ComparisonColumn, type ComparisonRow } from './cost-comparison';
+export { hasOperations } from './has-operations';
