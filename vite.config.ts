@@ -18,6 +18,10 @@ const pages = Object.fromEntries(
 
 const widget = resolve(root, 'src/widgets/fault-lines.ts');
 
+const pictures = /node_modules\/svelte\/src\/internal|\/src\/ui\/views\/|\/src\/view-model\/|\/src\/widgets\/picture\//;
+const later =
+  /\/(Statechart|statechart[\w-]*|TimelineCanvas|dense-strokes|ActionMenu|TimelineForks|actions|menus|choice-menu|timeline-input|pan-zoom|gesture|timeline-target|timeline-hit|TimelineOperations|operation-bars)\.(svelte|ts)$/;
+
 export default defineConfig({
   base: './',
   plugins: [svelte({ compilerOptions: { css: 'injected' }, emitCss: false }), widgetPictures()],
@@ -29,9 +33,10 @@ export default defineConfig({
         entryFileNames: (chunk) => (chunk.name === 'fault-lines' ? 'fault-lines.js' : 'assets/[name]-[hash].js'),
         // The pictures (Svelte's runtime, the cluster and timeline views and their layout) in one
         // chunk: every page and every widget's first paint needs all of it, and one file compresses
-        // better and costs one round trip instead of a dozen.
+        // better and costs one round trip instead of a dozen. What the views load on first use
+        // (src/ui/views/later.svelte.ts) and the statechart stay out of it.
         codeSplitting: {
-          groups: [{ name: 'pictures', test: /node_modules\/svelte\/src\/internal|\/src\/ui\/views\/(?!Statechart|TimelineCanvas)|\/src\/view-model\/(?!statechart|dense-strokes)|d3-array|\/src\/widgets\/picture\// }],
+          groups: [{ name: 'pictures', test: (id) => pictures.test(id) && !later.test(id) }],
         },
       },
     },

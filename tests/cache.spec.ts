@@ -3,24 +3,9 @@
 // it), and reading what each strategy costs. Every wait is on state, never on the clock.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { actions, rule, simulator, step } from './simulator';
+import { actions, loadScenarioToEnd, openProtocol, rule, step } from './simulator';
 
-async function openCache(page: Page): Promise<Locator> {
-  await page.goto('cache-write-strategies.html');
-  const root = simulator(page);
-  await expect(root).toHaveAttribute('data-step', /\d+/);
-  return root;
-}
-
-/** Loads a scenario from its card and moves to its last step. */
-async function loadScenarioToEnd(page: Page, root: Locator, id: string): Promise<void> {
-  await page.locator(`[data-scenario="${id}"]`).getByRole('button').click();
-  await expect(root).not.toHaveAttribute('data-end', '0');
-  await root.focus();
-  await page.keyboard.press('End');
-  const end = await root.getAttribute('data-end');
-  await expect(root).toHaveAttribute('data-step', end!);
-}
+const openCache = (page: Page) => openProtocol(page, '', 'cache-write-strategies.html');
 
 const inspect = async (root: Locator, node: string) => {
   await root.locator('[data-panel="inspector"]').getByRole('button', { name: node, exact: true }).click();

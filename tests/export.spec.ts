@@ -64,6 +64,7 @@ test('the ShiViz log starts with its parsing expression and has a vector clock o
 test('the share panel offers embed code in both forms for the frame on screen', async ({ page }) => {
   await openScenario(page);
   const code = page.getByTestId('embed-code');
+  await code.getByText('Copy embed code', { exact: true }).click();
   const script = await code.locator('textarea[data-form="script"]').inputValue();
   const iframe = await code.locator('textarea[data-form="iframe"]').inputValue();
   expect(script).toMatch(/^<script type="module" src="http:\/\/localhost:\d+\/fault-lines\.js"><\/script>\n<fault-lines protocol="two-phase-commit" scenario="coordinator-crash-after-prepare" link="1\.[^"]+"><\/fault-lines>$/);

@@ -2,24 +2,9 @@
 // data-step / data-status, the rules' data-status), never on the clock.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { actions, playToQuiet, rule, simulator } from './simulator';
+import { actions, loadScenarioToEnd, openProtocol, playToQuiet, rule } from './simulator';
 
-async function openPaxos(page: Page): Promise<Locator> {
-  await page.goto('paxos.html');
-  const root = simulator(page);
-  await expect(root).toHaveAttribute('data-step', /\d+/);
-  return root;
-}
-
-/** Loads a scenario from its card and moves to its last step. */
-async function loadScenarioToEnd(page: Page, root: Locator, id: string): Promise<void> {
-  await page.locator(`[data-scenario="${id}"]`).getByRole('button').click();
-  await expect(root).not.toHaveAttribute('data-end', '0');
-  await root.focus();
-  await page.keyboard.press('End');
-  const end = await root.getAttribute('data-end');
-  await expect(root).toHaveAttribute('data-step', end!);
-}
+const openPaxos = (page: Page) => openProtocol(page, '', 'paxos.html');
 
 const node = (root: Locator, name: string) => actions(root).locator('li[data-node]').filter({ hasText: name });
 

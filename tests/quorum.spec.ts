@@ -3,24 +3,9 @@
 // never on the clock.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { actions, playToQuiet, rule, simulator } from './simulator';
+import { actions, loadScenarioToEnd, openProtocol, playToQuiet, rule } from './simulator';
 
-async function openQuorum(page: Page): Promise<Locator> {
-  await page.goto('quorum-replication.html');
-  const root = simulator(page);
-  await expect(root).toHaveAttribute('data-step', /\d+/);
-  return root;
-}
-
-/** Loads a scenario from its card and moves to its last step. */
-async function loadScenarioToEnd(page: Page, root: Locator, id: string): Promise<void> {
-  await page.locator(`[data-scenario="${id}"]`).getByRole('button').click();
-  await expect(root).not.toHaveAttribute('data-end', '0');
-  await root.focus();
-  await page.keyboard.press('End');
-  const end = await root.getAttribute('data-end');
-  await expect(root).toHaveAttribute('data-step', end!);
-}
+const openQuorum = (page: Page) => openProtocol(page, '', 'quorum-replication.html');
 
 const operations = (root: Locator) => root.locator('[data-view="timeline"] [data-operation]');
 

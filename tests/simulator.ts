@@ -8,11 +8,22 @@ export function simulator(page: Page): Locator {
   return page.locator('section.simulator').first();
 }
 
-export async function openProtocol(page: Page, hash = ''): Promise<Locator> {
-  await page.goto(`${PROTOCOL_PAGE}${hash}`);
+/** Opens a protocol's page (two-phase commit's unless named) and waits for its simulator. */
+export async function openProtocol(page: Page, hash = '', file = PROTOCOL_PAGE): Promise<Locator> {
+  await page.goto(`${file}${hash}`);
   const root = simulator(page);
   await expect(root).toHaveAttribute('data-step', /\d+/);
   return root;
+}
+
+/** Loads a scenario from its card and moves to its last step. */
+export async function loadScenarioToEnd(page: Page, root: Locator, id: string): Promise<void> {
+  await page.locator(`[data-scenario="${id}"]`).getByRole('button').click();
+  await expect(root).not.toHaveAttribute('data-end', '0');
+  await root.focus();
+  await page.keyboard.press('End');
+  const end = await root.getAttribute('data-end');
+  await expect(root).toHaveAttribute('data-step', end!);
 }
 
 export async function stepOf(root: Locator): Promise<number> {

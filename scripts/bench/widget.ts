@@ -1,7 +1,7 @@
 // What a blog post's reader downloads for a widget: every JS and CSS file the page fetched before
 // the widget first painted (its `fault-lines:ready` event, live: false for the recorded picture),
 // gzipped as a static host serves them, and the time of that paint; then everything fetched until
-// the live simulator was ready; then what a second widget (another protocol) adds.
+// the page is quiet with the live simulator ready; then what a second widget (another protocol) adds.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -23,6 +23,10 @@ async function load(browser: Browser, origin: string, body: string, widgets: num
   await page.route('**/bench-widget.html', (route) => route.fulfill({ contentType: 'text/html', body: html }));
   await page.goto(`${origin}/bench-widget.html`);
   await page.waitForFunction((n) => (window as unknown as { painted: [boolean, number][] }).painted.filter(([live]) => live).length === n, widgets, { timeout: 30_000 });
+  // What a live view loads once mounted (the timeline's pointer input) comes just after its ready
+  // event; waiting for a quiet network counts it for every widget, not only for those whose load
+  // happened to start before the last widget was ready.
+  await page.waitForLoadState('networkidle');
   const { painted, resources } = await page.evaluate(() => ({
     painted: (window as unknown as { painted: [boolean, number][] }).painted,
     resources: performance.getEntriesByType('resource').map((r) => [new URL(r.name).pathname.slice(1), r.startTime] as const),

@@ -2,7 +2,7 @@
 // records state changes by label (`state` events), and the event that caused each one (a
 // delivery, a timer, a client operation) comes just before it in the same step; together they
 // name one transition of the chart.
-import { bisector } from 'd3-array';
+import { bisectRight } from './bisect';
 import type { NodeId, TraceEvent } from '../engine';
 import { eventName } from '../protocols/kit/statechart';
 import type { StatechartDescription } from '../protocols/kit/types';
@@ -76,7 +76,7 @@ export function lastTransition(
   step: number,
   changes: readonly number[] = stateChanges(events, node),
 ): TakenTransition | null {
-  const at = bisector((i: number) => events[i]!.step).right(changes, step) - 1;
+  const at = bisectRight(changes, (i) => events[i]!.step, step) - 1;
   if (at < 0) return null;
   const i = changes[at]!;
   const e = events[i] as Extract<TraceEvent, { type: 'state' }>;

@@ -1,6 +1,6 @@
 // Finding what is under the pointer, for marks drawn on a canvas (which has no elements to
 // click) and for the keyboard, which moves by step rather than by mark.
-import { bisector } from 'd3-array';
+import { bisectLeft, bisectRight } from './bisect';
 import type { TraceEvent } from '../engine';
 import type { ArrowShape, PointShape, Segment } from './timeline-layout';
 
@@ -47,14 +47,14 @@ export function nearestPoint(points: readonly PointShape[], px: number, py: numb
   return best;
 }
 
-const byStep = bisector((e: TraceEvent) => e.step);
+const eventStep = (e: TraceEvent) => e.step;
 
 /** The events of one step (the trace is in step order), as a slice. */
 export function eventsAtStep(events: readonly TraceEvent[], step: number): readonly TraceEvent[] {
-  return events.slice(byStep.left(events, step), byStep.right(events, step));
+  return events.slice(bisectLeft(events, eventStep, step), bisectRight(events, eventStep, step));
 }
 
 /** The index of the first event of a step, for keys and links. */
 export function firstEventIndexAtStep(events: readonly TraceEvent[], step: number): number {
-  return byStep.left(events, step);
+  return bisectLeft(events, eventStep, step);
 }

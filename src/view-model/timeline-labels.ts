@@ -89,3 +89,49 @@ export function placeLabels(arrows: readonly ArrowShape[], points: readonly Poin
     }
   }
 }
+
+/** An invariant's or condition's name above the plot, at the step where it starts. */
+export interface AlertLabelInput {
+  readonly key: string;
+  readonly x: number;
+  /** "⚠" for an invariant broken, "◆" for a condition. */
+  readonly glyph: string;
+  readonly name: string;
+  /** Broken invariants are placed first: their names are the last to be cut or left out. */
+  readonly first: boolean;
+}
+
+/** A name and its cuts ("coherent-when-qu…"), down to a few letters. */
+const nameForms = (name: string) => [name, ...Array.from({ length: Math.max(0, name.length - 4) }, (_, i) => `${name.slice(0, name.length - 1 - i)}…`)];
+
+/**
+ * Places the names of the alerts above the plot in one row: each at its step if free, else at the
+ * nearest free place beside the names already there that stays close to its step, shortened (cut with "…") when no place holds
+ * it whole; one that cannot keep a few letters is left to the panel and the band's tooltip.
+ */
+export function placeAlertLabels(alerts: readonly AlertLabelInput[], options: LabelOptions): PlacedLabel[] {
+  // Bold text: a little wider per character than the marks' labels.
+  const charPx = options.fontPx * 0.64;
+  const gap = options.fontPx * 0.6;
+  const taken: { x1: number; x2: number }[] = [];
+  const free = (x1: number, x2: number) => x1 >= options.left && x2 <= options.right && taken.every((t) => x2 + gap <= t.x1 || t.x2 + gap <= x1);
+  const placed: PlacedLabel[] = [];
+  const order = [...alerts].sort((a, b) => Number(b.first) - Number(a.first) || a.x - b.x);
+  for (const alert of order) {
+    for (const name of nameForms(alert.name)) {
+      const text = `${alert.glyph} ${name}`;
+      const width = text.length * charPx;
+      const wanted = Math.min(Math.max(alert.x, options.left), options.right - width);
+      // A name moved aside stays close to its step, so it reads as that band's: it may end just
+      // before the step, or start up to about sixteen letters after it.
+      const near = (x: number) => x + width >= alert.x - 2 * options.fontPx && x <= Math.max(alert.x, options.left) + 16 * options.fontPx;
+      const spots = [wanted, ...taken.flatMap((t) => [t.x2 + gap, t.x1 - gap - width])].filter((x) => near(x) && free(x, x + width));
+      if (spots.length === 0) continue;
+      const x = spots.reduce((best, spot) => (Math.abs(spot - alert.x) < Math.abs(best - alert.x) ? spot : best));
+      taken.push({ x1: x, x2: x + width });
+      placed.push({ key: alert.key, x, y: 0, text, full: `${alert.glyph} ${alert.name}`, anchor: 'start', kind: 'mark', future: false });
+      break;
+    }
+  }
+  return placed;
+}

@@ -1,6 +1,6 @@
 // Only the marks inside the visible step range are ever drawn. Arrows and points are sorted by
 // step, so the window is found by bisection; the few long arrows are scanned whole.
-import { bisector } from 'd3-array';
+import { bisectLeft, bisectRight } from './bisect';
 import type { Alert, Arrow, CrashInterval, PointMark, TimelineModel } from './timeline-types';
 
 export interface TimelineWindow {
@@ -12,8 +12,8 @@ export interface TimelineWindow {
   readonly alerts: readonly Alert[];
 }
 
-const bySendStep = bisector((a: Arrow) => a.sendStep);
-const byStep = bisector((p: PointMark) => p.step);
+const sendStep = (a: Arrow) => a.sendStep;
+const pointStep = (p: PointMark) => p.step;
 
 /** Whether [a0, a1] meets [b0, b1]; a null end means "still going". */
 function meets(a0: number, a1: number | null, b0: number, b1: number): boolean {
@@ -25,15 +25,15 @@ function meets(a0: number, a1: number | null, b0: number, b1: number): boolean {
  * touches the window if its span from send to end does; a pending arrow reaches on forever.
  */
 export function windowTimeline(model: TimelineModel, fromStep: number, toStep: number): TimelineWindow {
-  const lo = bySendStep.left(model.arrows, fromStep - model.shortSpanSteps);
-  const hi = bySendStep.right(model.arrows, toStep);
+  const lo = bisectLeft(model.arrows, sendStep, fromStep - model.shortSpanSteps);
+  const hi = bisectRight(model.arrows, sendStep, toStep);
   const arrows: Arrow[] = [];
   for (let i = lo; i < hi; i++) {
     const arrow = model.arrows[i]!;
     if (meets(arrow.sendStep, arrow.endStep, fromStep, toStep)) arrows.push(arrow);
   }
   for (const arrow of model.longArrows) if (meets(arrow.sendStep, arrow.endStep, fromStep, toStep)) arrows.push(arrow);
-  const points = model.points.slice(byStep.left(model.points, fromStep), byStep.right(model.points, toStep));
+  const points = model.points.slice(bisectLeft(model.points, pointStep, fromStep), bisectRight(model.points, pointStep, toStep));
   return {
     fromStep,
     toStep,

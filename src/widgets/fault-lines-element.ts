@@ -207,21 +207,29 @@ export class FaultLinesElement extends HTMLElement {
    * paints at once, and the live simulator (engine, XState, the protocol) follows when the page is
    * idle or the person presses something, taking its place.
    */
-  async #paintPicture(options: WidgetOptions, generation: number): Promise<{ wake: Promise<Wake | null>; remove: () => void } | null> {
+  async #paintPicture(options: WidgetOptions, generation: number): Promise<{ wake: Promise<Wake | null>; asked: () => Wake | null; remove: () => void } | null> {
     const { run, look } = options;
     const loader = run.link === null && run.variant === null && run.scenario !== null && (look.step ?? 0) === 0 && look.view !== 'statechart' ? pictures[`${run.protocol}/${run.scenario}`] : undefined;
     if (loader === undefined || this.#asked.step !== undefined || this.#asked.playing === true) return null;
-    const [{ showPicture, Cluster, Timeline }, { default: data }] = await Promise.all([import('./picture/show-picture'), loader()]);
+    const [{ showPicture, preparePicture, Cluster, Timeline }, { default: data }] = await Promise.all([import('./picture/show-picture'), loader()]);
+    await preparePicture(data);
     if (generation !== this.#generation || !this.isConnected) return null;
     let woken: (action: Wake | null) => void = () => {};
     const wake = new Promise<Wake | null>((resolve) => (woken = resolve));
     const target = document.createElement('div');
     this.#body.replaceChildren(target);
-    const remove = showPicture(target, data, look, { cluster: look.view === 'timeline' ? undefined : Cluster, timeline: look.view === 'cluster' ? undefined : Timeline }, (action) => woken(action));
+    // A press on Play or Step first focuses (pointerdown, focusin): the press, not the focus, is
+    // what the live simulator does once it has loaded.
+    let asked: Wake | null = null;
+    const onwake = (action: Wake) => {
+      if (action !== 'focus' || asked === null) asked = action;
+      woken(action);
+    };
+    const remove = showPicture(target, data, look, { cluster: look.view === 'timeline' ? undefined : Cluster, timeline: look.view === 'cluster' ? undefined : Timeline }, onwake);
     this.#announce(false);
     const idle = (callback: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: 2000 }) : setTimeout(callback, 200));
     idle(() => woken(null));
-    return { wake, remove };
+    return { wake, asked: () => asked, remove };
   }
 
   async #start(): Promise<void> {
@@ -230,7 +238,7 @@ export class FaultLinesElement extends HTMLElement {
     const carried = this.#handle === null ? null : { playing: this.#handle.controller.player.playing };
     this.#stop();
     const picture = carried === null ? await this.#paintPicture(options, generation).catch(() => null) : null;
-    const wake = picture === null ? null : await picture.wake;
+    if (picture !== null) await picture.wake;
     if (generation !== this.#generation || !this.isConnected) return picture?.remove();
     const request: WidgetRequest = {
       run: options.run,
@@ -258,6 +266,7 @@ export class FaultLinesElement extends HTMLElement {
         target.className = '';
       }
       if (!result.ok) return this.#fatal(result.message);
+      const wake = picture?.asked() ?? null;
       this.#handle = result.handle;
       this.#announce(true);
       if (this.#asked.playing === true || carried?.playing === true || wake === 'play') this.play();

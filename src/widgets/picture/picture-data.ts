@@ -36,7 +36,11 @@ export interface PictureData {
   readonly described: readonly NodeDescription[];
   /** Each message body (as canonical JSON) with the protocol's words for it. */
   readonly words: readonly (readonly [string, string])[];
-  /** The protocol's detailed narration of each event, in event order. */
+  /**
+   * The protocol's detailed narration of the events at step 0 (the first of `events`): the only
+   * ones a picture puts in words (the timeline's line about the cursor's step). The rest are told
+   * on hover, which waits for the live simulator, so their words are not carried.
+   */
   readonly narration: readonly (string | null)[];
 }
 

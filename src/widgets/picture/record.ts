@@ -42,6 +42,6 @@ export function recordPicture(protocol: Protocol, scenarioId: string): PictureDa
     events,
     described: start.nodes.map((_, node) => protocol.describe(start, node)),
     words: [...words],
-    narration: events.map((e) => protocol.narrate(start, e, true)),
+    narration: events.filter((e) => e.step === 0).map((e) => protocol.narrate(start, e, true)),
   };
 }
