@@ -107,7 +107,7 @@ describe('Paxos keeps agreement where plausible bugs break it', () => {
     });
   });
 
-  for (const [first, second] of [['A1', 'A2'], ['A2', 'A1']])
+  for (const [first, second] of [['A1', 'A2'], ['A2', 'A1']] as const)
     it(`a proposer whose promises report A in (1,P1) and B in (1,P2), ${first}'s first, proposes B`, () => {
       const world = play('two-reported-ballots', promisesInOrder(first, second));
       const last = sent(world, 'P1', 'ACCEPT').at(-1)!.body;
