@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { traceToArray, type World } from '../../engine';
 import { deliver, playScenario, type ScenarioStep } from '../kit';
 import { paxos } from './index';
+import { paxosWithPlantedBugs } from './testing/planted';
 
 // Runs that reach the situations where plausible Paxos bugs break agreement, played against the
 // correct protocol: each asserts that agreement holds AND the one rule that keeps it. A proposer
@@ -141,4 +142,15 @@ describe('Paxos keeps agreement where plausible bugs break it', () => {
       expect(sent(world, 'A1', 'PROMISE')).toHaveLength(1);
     });
   });
+
+  // The same runs with each bug in place (the variants of testing/planted.ts): agreement breaks.
+  for (const [variant, steps] of [
+    ['adopts-lowest-ballot', splitAcceptances],
+    ['unlogged-promise', promiseThenRestart],
+    ['misread-log', promiseThenRestart],
+  ] as const)
+    it(`breaks agreement in the same run when ${variant} is planted`, () => {
+      const { world } = playScenario(paxosWithPlantedBugs, { id: variant, title: variant, summary: variant, variant, steps });
+      expect(world.violations.map((v) => v.rule)).toContain('agreement');
+    });
 });
