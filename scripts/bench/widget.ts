@@ -59,7 +59,7 @@ export async function widgetFigures(browser: Browser, origin: string): Promise<F
       value: kb(single.first),
       unit: 'KB',
       budget: { limit: 45, atLeast: false },
-      note: 'its recorded picture: Svelte, the cluster and timeline views, the picture data; no engine, XState or protocol yet',
+      note: 'its picture as build-time markup at the nearest width: no Svelte code, engine, XState or protocol yet',
     },
     { name: 'one widget, first paint after navigation', value: Math.round(single.firstMs), unit: 'ms' },
     { name: 'one widget, live simulator, JS+CSS gzipped', value: kb(single.live), unit: 'KB', note: `ready ${Math.round(single.liveMs)} ms after navigation` },
