@@ -36,7 +36,13 @@ export default defineConfig({
         // better and costs one round trip instead of a dozen. What the views load on first use
         // (src/ui/views/later.svelte.ts) and the statechart stay out of it.
         codeSplitting: {
-          groups: [{ name: 'pictures', test: (id) => pictures.test(id) && !later.test(id) }],
+          // Vite's helper that loads a dynamic import's dependencies alongside it is used by every
+          // chunk; in a file of its own, the widget's first paint (build-time markup, no Svelte
+          // code) does not fetch the pictures chunk just for it.
+          groups: [
+            { name: 'preload', test: (id) => id.includes('vite/preload-helper') },
+            { name: 'pictures', test: (id) => pictures.test(id) && !later.test(id) },
+          ],
         },
       },
     },

@@ -5,12 +5,13 @@ import { spawnSync } from 'node:child_process';
 import { browserFigures } from './bench/browser';
 import { engineFigures } from './bench/engine';
 import { table, type Figure } from './bench/figure';
+import { fromStartFigures } from './bench/from-start';
 import { quorumFigures } from './bench/quorum';
 
 const skipBrowser = process.argv.includes('--no-browser');
 if (!process.argv.includes('--no-build')) spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
 
-const figures: Figure[] = [...engineFigures(), ...quorumFigures()];
+const figures: Figure[] = [...engineFigures(), ...fromStartFigures(), ...quorumFigures()];
 if (!skipBrowser) figures.push(...(await browserFigures()));
 
 console.log(table(figures));

@@ -56,3 +56,19 @@ test('pressing Step on the picture brings the live simulator, which takes that s
   await expect(widget.locator('section.simulator')).toHaveAttribute('data-step', '1');
   await expect(widget.locator('[data-painted="picture"]')).toHaveCount(0);
 });
+
+test('a picture shows only what its attributes ask for, in their theme, and the page loses nothing to it', async ({ page }) => {
+  await openWidget(page, 'protocol="paxos" scenario="dueling-proposers" view="cluster" caption="off" controls="none" theme="dark"', true);
+  await expect.poll(async () => (await paints(page)).length).toBeGreaterThan(0);
+  const [first] = await paints(page);
+  expect(first).toMatchObject({ live: false, picture: true, views: ['cluster'] });
+  const picture = page.locator('fault-lines [data-painted="picture"]');
+  await expect(picture).toHaveAttribute('data-theme', 'dark');
+  await expect(picture.getByRole('group', { name: 'Playback' })).toHaveCount(0);
+  await expect(picture.getByText('P1 and P2 keep cutting each other off')).toHaveCount(0);
+  // Every node of the scenario is drawn, with its name.
+  for (const name of ['P1 (proposer)', 'P2 (proposer)', 'A1 (acceptor)', 'A2 (acceptor)', 'A3 (acceptor)'])
+    await expect(picture.getByRole('button', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')} idle`) })).toBeVisible();
+  // The picture's styles stay inside the widget.
+  expect(await page.evaluate(() => document.head.querySelectorAll('style').length)).toBe(0);
+});

@@ -39,3 +39,31 @@ describe('fault-lines check on a large search', () => {
     expect(result.err).not.toContain('distinct states');
   });
 });
+
+describe('fault-lines check from the start', () => {
+  it('takes random walks first, says none broke a rule, then searches breadth first', async () => {
+    const result = await cli(['check', 'paxos', '--from-start', '--walks', '200', '--depth', '4']);
+    expect(result.code, result.err).toBe(0);
+    expect(result.err).not.toContain('starting from:');
+    expect(result.err).toContain('the search ignores due times: a timer may fire ahead of messages due sooner');
+    expect(result.out).toMatch(/^random walks: 200 walks of up to 40 steps, none broke a rule; then breadth-first:\nno violation within bounds: \d+ distinct states, depth 4/);
+  });
+
+  it('catches a proposer that ignores the accepted value from the very start, with a shrunk run whose share link replays to it', async () => {
+    const found = await cli(['check', 'paxos', '--variant', 'ignores-accepted-value', '--from-start']);
+    expect(found.code).toBe(1);
+    expect(found.out).toMatch(/^violation of agreement: .* was chosen in ballot .* and .* in ballot /);
+    expect(found.out).toMatch(/\nrun found by random walk [\d,]+ of 5,000: \d+ steps, shrunk from \d+ \(not always the shortest/);
+    const replayed = await cli(['run', /share link: (\S+)/.exec(found.out)![1]!]);
+    expect(replayed.code).toBe(0);
+    expect(replayed.out).toContain('VIOLATION of agreement');
+  });
+
+  it('takes no walks when told --walks 0, and refuses a walk count that is not a whole number', async () => {
+    const none = await cli(['check', 'paxos', '--from-start', '--walks', '0', '--depth', '3']);
+    expect(none.out).toMatch(/^no violation within bounds/);
+    const bad = await cli(['check', 'paxos', '--walks', 'lots']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('usage:');
+  });
+});

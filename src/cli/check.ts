@@ -1,7 +1,7 @@
 // `fault-lines check`: the model checker on a protocol's small instance, or a wider one. A search
 // is bounded by states and depth, and also by memory: it stops with a sentence before the heap
 // runs out, and on a terminal it says every few seconds how far it has got.
-import { checkWorld, ExploreError, faultBudgetText, faultKinds, frameUrl, quoted, type Config, type FaultBudget, type SearchProgress } from '../engine';
+import { checkWorld, ExploreError, faultBudgetText, faultKinds, frameUrl, quoted, walkWorld, type Choice, type Config, type FaultBudget, type SearchProgress } from '../engine';
 import { checkingBoundsOf, checkingStartOf, configFromText, crashableNodes } from '../protocols/kit';
 import type { Protocol } from '../protocols/kit/types';
 import { openRun, replayOpened } from '../protocols/open-run';
@@ -15,6 +15,9 @@ import { UsageError } from './usage-error';
 export const MAX_STATES_MAX = 50_000_000;
 /** The share of the heap a search may fill before it stops. */
 const HEAP_SHARE_MAX = 0.8;
+/** Random walks taken first when searching from the start, and the most steps in each. */
+export const WALKS_FROM_START = 5_000;
+export const WALK_STEPS = 40;
 /** How often progress is printed on a terminal. */
 const PROGRESS_EVERY_MS = 3_000;
 
@@ -81,6 +84,8 @@ interface CheckSetup {
   readonly depth: number;
   readonly maxStates: number;
   readonly budget: FaultBudget;
+  /** Random walks before the breadth-first search: by default only from the start, where it cannot reach deep. */
+  readonly walks: number;
 }
 
 function setUp(parsed: Parsed): CheckSetup {
@@ -97,40 +102,59 @@ function setUp(parsed: Parsed): CheckSetup {
   const maxStates = intOption(parsed, 'max-states', 3_000_000, 1, MAX_STATES_MAX);
   if (typeof depth === 'string') throw new UsageError(depth);
   if (typeof maxStates === 'string') throw new UsageError(maxStates);
-  return { protocol, variant, config, depth, maxStates, budget: readBudget(parsed, bounds.budget) };
+  const walks = intOption(parsed, 'walks', parsed.options.has('from-start') ? WALKS_FROM_START : 0, 0, 1_000_000);
+  if (typeof walks === 'string') throw new UsageError(walks);
+  return { protocol, variant, config, depth, maxStates, budget: readBudget(parsed, bounds.budget), walks };
 }
 
+type Opened = Extract<ReturnType<typeof openRun>, { ok: true }>;
+
+/** The broken rule, how the run was found, the run as narrated steps, and its share link. */
+function report(io: Io, parsed: Parsed, opened: Opened, found: { rule: string; message: string; choices: readonly Choice[] }, how: string): number {
+  const print = (lines: readonly string[]) => io.out.write(`${lines.join('\n')}\n`);
+  const reopened = openRun({ ...opened.run, choices: found.choices });
+  const played = reopened.ok ? replayOpened(reopened) : null;
+  print([`violation of ${found.rule}: ${found.message}`, how, '']);
+  if (played?.ok) print(narratedSteps(opened.protocol, played.world));
+  const base = parsed.options.get('base')?.at(-1) ?? 'http://localhost:5173/';
+  print(['', `share link: ${frameUrl(`${base}${opened.protocol.id}.html`, { ...opened.run, choices: found.choices, step: found.choices.length })}`]);
+  return 1;
+}
+
+const thousands = (n: number) => n.toLocaleString('en-US');
+
 export function check(io: Io, parsed: Parsed): number {
-  const { protocol, variant, config, depth, maxStates, budget } = setUp(parsed);
+  const { protocol, variant, config, depth, maxStates, budget, walks } = setUp(parsed);
   const seed = 1;
   const opened = openRun({ protocol: protocol.id, variant, config, seed, choices: [] });
   if (!opened.ok) throw new UsageError(opened.reason);
   const crashable = crashableNodes(protocol, opened.system);
   const which = crashable === undefined ? '' : ` (crashing only ${crashable.map((id) => opened.system.nodes[id]!.name).join(' and ')})`;
   io.err.write(`checking ${protocol.id} (${variant}) with ${configWords(protocol, config)}, to depth ${depth}, at most ${faultBudgetText(budget)}${which} per run…\n`);
+  io.err.write('the search ignores due times: a timer may fire ahead of messages due sooner, so it misses no breach, but a run it finds may fire a timer early\n');
   const start = parsed.options.has('from-start') ? { choices: [], summary: null, fallback: null } : checkingStartOf(protocol, variant, config);
   if (start.summary !== null) io.err.write(`starting from: ${start.summary} (${choiceCount(start.choices)}; --from-start to search from the beginning)\n`);
   if (start.fallback !== null) io.err.write(`starting from the beginning: ${start.fallback}\n`);
   const prefix = start.choices;
-  let result;
+  const steps = (choices: readonly Choice[]) => `${choiceCount(choices)}${prefix.length === 0 ? '' : `: ${prefix.length} starting steps, then ${choices.length - prefix.length} found by the search`}`;
+  const options = { budget, prefix, ...(crashable === undefined ? {} : { crashable }) };
+  let walked = '';
   try {
-    result = checkWorld(opened.system, seed, { maxDepth: depth, maxStates, budget, prefix, onProgress: watcher(io), ...(crashable === undefined ? {} : { crashable }) });
+    if (walks > 0) {
+      const result = walkWorld(opened.system, seed, { ...options, walks, steps: WALK_STEPS });
+      if (result.kind === 'violation') {
+        const how = `run found by random walk ${thousands(result.walk)} of ${thousands(walks)}: ${steps(result.choices)}, shrunk from ${result.walkedSteps + prefix.length} (not always the shortest; --walks 0 for the breadth-first search alone)`;
+        return report(io, parsed, opened, result, how);
+      }
+      walked = `random walks: ${thousands(walks)} walks of up to ${WALK_STEPS} steps, none broke a rule; then breadth-first:\n`;
+    }
+    const result = checkWorld(opened.system, seed, { ...options, maxDepth: depth, maxStates, onProgress: watcher(io) });
+    if (result.kind === 'violation') return report(io, parsed, opened, result, `${walked === '' ? '' : 'breadth-first: '}shortest run: ${steps(result.choices)} (${result.distinctStates} distinct states searched)`);
+    const bounded = result.exhaustive ? '' : ` (not exhaustive: ${result.stoppedBy})`;
+    io.out.write(`${walked}no violation within bounds: ${result.distinctStates} distinct states, depth ${result.depth}${bounded}\n`);
+    return 0;
   } catch (error) {
     if (error instanceof ExploreError) throw new UsageError(error.message);
     throw error;
   }
-  const print = (lines: readonly string[]) => io.out.write(`${lines.join('\n')}\n`);
-  if (result.kind === 'none') {
-    const bounded = result.exhaustive ? '' : ` (not exhaustive: ${result.stoppedBy})`;
-    print([`no violation within bounds: ${result.distinctStates} distinct states, depth ${result.depth}${bounded}`]);
-    return 0;
-  }
-  const reopened = openRun({ ...opened.run, choices: result.choices });
-  const played = reopened.ok ? replayOpened(reopened) : null;
-  const found = prefix.length === 0 ? '' : `: ${prefix.length} starting steps, then ${result.choices.length - prefix.length} found by the search`;
-  print([`violation of ${result.rule}: ${result.message}`, `shortest run: ${choiceCount(result.choices)}${found} (${result.distinctStates} distinct states searched)`, '']);
-  if (played?.ok) print(narratedSteps(protocol, played.world));
-  const base = parsed.options.get('base')?.at(-1) ?? 'http://localhost:5173/';
-  print(['', `share link: ${frameUrl(`${base}${protocol.id}.html`, { ...opened.run, choices: result.choices, step: result.choices.length })}`]);
-  return 1;
 }

@@ -147,21 +147,32 @@ function radiusFor(input: ClusterInput, columns: number, rows: number): number {
   return Math.max(10, Math.min(34, byWidth, byHeight));
 }
 
-const isCircle = (input: ClusterInput, rows: readonly NodeId[][]) => rows.length === 1 && input.nodes.length >= 3;
+/** What the words' room depends on: never the box's size. */
+type WordsInput = Pick<ClusterInput, 'nodes' | 'roleOrder' | 'partition' | 'labelPx' | 'captionPx'>;
+
+const isCircle = (input: WordsInput, rows: readonly NodeId[][]) => rows.length === 1 && input.nodes.length >= 3;
 
 /** The band kept above and below the nodes for their words: `labelPx`, or a circle's longest words. */
-function bandOf(input: ClusterInput): number {
+function bandOf(input: WordsInput): number {
   if (input.captionPx === undefined) return input.labelPx ?? 0;
   const circle = isCircle(input, rowsOf(input.nodes.map((_, i) => i), (n) => input.nodes[n]!.role, input.roleOrder));
   return circle && (input.partition === null || input.partition.length < 2) ? Math.max(0, ...input.captionPx) : 0;
 }
 
 /** The height the nodes' words need, stacked row by row over the whole cluster (a circle's are in its band). */
-function captionTotalOf(input: ClusterInput): number {
+function captionTotalOf(input: WordsInput): number {
   if (input.captionPx === undefined || bandOf(input) > 0) return 0;
   const rows = rowsOf(input.nodes.map((_, i) => i), (n) => input.nodes[n]!.role, input.roleOrder);
   const { above, below } = rowNeeds(rows, input.captionPx);
   return above + below.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * The height the nodes' words need in all (`ClusterLayout.captionTotal`), without a layout: a
+ * box that sizes itself from it must not depend on the layout it feeds.
+ */
+export function clusterWordsHeight(input: WordsInput): number {
+  return captionTotalOf(input) + 2 * bandOf(input);
 }
 
 export function clusterLayout(given: ClusterInput): ClusterLayout {
@@ -173,7 +184,7 @@ export function clusterLayout(given: ClusterInput): ClusterLayout {
   const widest = Math.max(1, ...rows.map((r) => r.length));
   const positions: Point[] = all.map(() => ({ x: input.width / 2, y: input.height / 2 }));
   const above: Above = all.map(() => false);
-  const captionTotal = captionTotalOf(input) + 2 * bandOf(input);
+  const captionTotal = clusterWordsHeight(input);
   const pad = 8;
   // Given each node's words, rows make room for them; a circle (or no words given) keeps a band above and below.
   const label = bandOf(input);

@@ -6,6 +6,7 @@
 import themeCss from '../ui/theme.css?inline';
 import { ATTRIBUTES, readOptions, sameRun, type AttributeName, type LookOptions, type WidgetOptions } from './options';
 import { pictures } from 'virtual:fault-lines-pictures';
+import { fetchMarkup } from './picture-markup';
 import type { Wake } from './picture/picture-data';
 import { bridgeReveal } from './reveal-bridge';
 import type { WidgetHandle, WidgetRequest } from './widget-app';
@@ -209,10 +210,19 @@ export class FaultLinesElement extends HTMLElement {
    */
   async #paintPicture(options: WidgetOptions, generation: number): Promise<{ wake: Promise<Wake | null>; asked: () => Wake | null; remove: () => void } | null> {
     const { run, look } = options;
-    const loader = run.link === null && run.variant === null && run.scenario !== null && (look.step ?? 0) === 0 && look.view !== 'statechart' ? pictures[`${run.protocol}/${run.scenario}`] : undefined;
+    const key = `${run.protocol}/${run.scenario}`;
+    const loader = run.link === null && run.variant === null && run.scenario !== null && (look.step ?? 0) === 0 && look.view !== 'statechart' ? pictures[key] : undefined;
     if (loader === undefined || this.#asked.step !== undefined || this.#asked.playing === true) return null;
-    const [{ showPicture, preparePicture, Cluster, Timeline }, { default: data }] = await Promise.all([import('./picture/show-picture'), loader()]);
-    await preparePicture(data);
+    // The build's markup of the picture needs no Svelte code; where it cannot serve (in `npm run
+    // dev`, a fixed height, the projector theme), the same picture is mounted from its data.
+    const markup = import.meta.env.DEV ? null : await fetchMarkup(key, look, this.#body.clientWidth).catch(() => null);
+    let show: (target: HTMLElement, onwake: (action: Wake) => void) => () => void;
+    if (markup !== null) show = markup.show;
+    else {
+      const [{ showPicture, preparePicture, Cluster, Timeline }, { default: data }] = await Promise.all([import('./picture/show-picture'), loader()]);
+      await preparePicture(data);
+      show = (target, onwake) => showPicture(target, data, look, { cluster: look.view === 'timeline' ? undefined : Cluster, timeline: look.view === 'cluster' ? undefined : Timeline }, onwake);
+    }
     if (generation !== this.#generation || !this.isConnected) return null;
     let woken: (action: Wake | null) => void = () => {};
     const wake = new Promise<Wake | null>((resolve) => (woken = resolve));
@@ -225,7 +235,7 @@ export class FaultLinesElement extends HTMLElement {
       if (action !== 'focus' || asked === null) asked = action;
       woken(action);
     };
-    const remove = showPicture(target, data, look, { cluster: look.view === 'timeline' ? undefined : Cluster, timeline: look.view === 'cluster' ? undefined : Timeline }, onwake);
+    const remove = show(target, onwake);
     this.#announce(false);
     const idle = (callback: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: 2000 }) : setTimeout(callback, 200));
     idle(() => woken(null));

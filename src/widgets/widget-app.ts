@@ -12,6 +12,8 @@ import { quoted, type LookOptions, type RunOptions, type WidgetTheme } from './o
 import { watchRun, type Emit } from './host-events.svelte';
 import { WidgetLook } from './widget-look.svelte';
 import WidgetLayout from './WidgetLayout.svelte';
+import { operationBars } from '../ui/views/later.svelte';
+import { hasOperations } from '../view-model/has-operations';
 
 export interface WidgetRequest {
   readonly run: RunOptions;
@@ -121,6 +123,8 @@ export async function startWidget(target: HTMLElement, request: WidgetRequest): 
   const look = new WidgetLook(request.look);
   let current = request.look;
   applyClock(controller, current, null);
+  // A run with client operations paints their bars with its first live frame, as its picture did.
+  if (hasOperations(simulation.events)) await operationBars.load();
   const app = mount(WidgetLayout, { target, props: { controller, look, nth: request.nth } });
   const stopWatching = watchRun(controller, request.emit);
   return {

@@ -8,6 +8,7 @@ import type { World } from '../world';
 import { checkModel } from './check-model';
 import { Interner } from './interner';
 import { ExploreError, type CheckOptions, type CheckResult } from './model';
+import { randomWalks, type WalkResult } from './random-walk';
 import { worldModel } from './world-model';
 
 export interface WorldCheckOptions {
@@ -70,6 +71,37 @@ function alreadyThere(world: World, rules: readonly Rule[]): { rule: string; mes
     if (recorded !== undefined) return { rule: rule.id, message: recorded.message };
   }
   return null;
+}
+
+export interface WorldWalkOptions extends Pick<WorldCheckOptions, 'budget' | 'prefix' | 'target' | 'crashable'> {
+  readonly walks: number;
+  /** The most steps one walk takes after `prefix`. */
+  readonly steps: number;
+  /** Which walks (default 1): the same seed gives the same walks. */
+  readonly walkSeed?: number;
+}
+
+/** What the walks found; a violation's choices are the whole run, prefix included, as `replay` takes them. */
+export type WorldWalkResult = Extract<WalkResult, { kind: 'none' }> | (Extract<WalkResult, { kind: 'violation' }> & { readonly depth: number });
+
+/**
+ * Seeded random walks from the world after `prefix`, within the budget (see random-walk.ts): a
+ * fast first pass that finds deep breaches a breadth-first search cannot reach, and proves
+ * nothing when it finds none. A breach found is shrunk to a short run that still breaks the rule.
+ */
+export function walkWorld(system: System, seed: number, options: WorldWalkOptions): WorldWalkResult {
+  const problem = faultBudgetProblem(options.budget);
+  if (problem !== null) throw new ExploreError(problem);
+  const rules = targetRules(system, options.target);
+  const prefix = options.prefix ?? [];
+  const played = replay(system, seed, prefix);
+  if (!played.ok) throw new ExploreError(`the prefix cannot be replayed: step ${played.step} failed: ${played.reason}`);
+  const found = alreadyThere(played.world, rules);
+  if (found !== null) return { kind: 'violation', ...found, choices: prefix, walk: 0, walkedSteps: 0, depth: 1 };
+  const budget = faultBudget(options.budget);
+  const result = randomWalks(played.world, { walks: options.walks, steps: options.steps, budget, rules, crashable: options.crashable, seed: options.walkSeed ?? 1 });
+  if (result.kind === 'none') return result;
+  return { ...result, choices: [...prefix, ...result.choices], depth: result.choices.length + 1 };
 }
 
 /**

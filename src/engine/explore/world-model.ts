@@ -6,7 +6,8 @@ import { enabled } from '../schedule';
 import type { NodeId } from '../types';
 import type { World } from '../world';
 import type { Interner } from './interner';
-import type { Model, ModelViolation } from './model';
+import type { Model } from './model';
+import { firstBroken } from './shrink';
 import { worldCommuting } from './world-commuting';
 import { worldFingerprint, worldKey } from './world-fingerprint';
 
@@ -50,15 +51,6 @@ export interface WorldModelOptions {
   readonly sleepSets?: boolean;
   /** The nodes a run may crash; every node when omitted. */
   readonly crashable?: readonly NodeId[];
-}
-
-/** The first of `rules` that `world` breaks, in their order. */
-function firstBroken(rules: readonly Rule[], world: World): ModelViolation | null {
-  for (let i = 0; i < rules.length; i++) {
-    const breach = rules[i]!.check(world);
-    if (breach !== null) return { rule: rules[i]!.id, message: breach.message };
-  }
-  return null;
 }
 
 /**

@@ -93,7 +93,11 @@ export function narrate(world: World, event: TraceEvent, words: NarrationWords, 
     case 'timer-set':
       return `${name(event.timer.node)} sets timer ${timerTitle(event.timer.name)} for ${event.timer.dueTick - event.timer.setTick} ticks`;
     case 'timer-fire':
-      return `timer ${timerTitle(event.timer.name)} fires ${event.early ? 'early ' : ''}on ${name(event.timer.node)}`;
+      // Early: the clock jumps to the timer's due tick ahead of messages and timers due sooner,
+      // which no real clock would do. A search ignores due times, so the runs it finds may.
+      return event.early
+        ? `timer ${timerTitle(event.timer.name)} fires early on ${name(event.timer.node)} (due at tick ${event.timer.dueTick}, it goes ahead of things due sooner)`
+        : `timer ${timerTitle(event.timer.name)} fires on ${name(event.timer.node)}`;
     case 'crash':
       return `${name(event.node)} crashes`;
     case 'restart':

@@ -75,7 +75,11 @@ describe('Paxos under random faults', () => {
     );
   });
 
-  for (const variant of paxos.variants.filter((v) => v.id !== 'correct').map((v) => v.id))
+  // Adopting the lowest ballot breaks agreement only once two values are accepted in two ballots
+  // and the news of the chosen one is lost: beyond these schedules, which mostly follow the clock.
+  // The checker's random walks from the start catch it (check.test.ts).
+  const deep = ['adopts-lowest-ballot'];
+  for (const variant of paxos.variants.filter((v) => v.id !== 'correct' && !deep.includes(v.id)).map((v) => v.id))
     it(`the same random schedules catch the broken variant ${variant}`, () => {
       const result = fc.check(
         fc.property(schedules, (schedule) => {

@@ -15,8 +15,9 @@
 // The failures it teaches: two proposers that keep cutting each other off never finish (the
 // dueling-proposers condition; randomized backoff makes it unlikely, never impossible). The
 // broken variants drop one rule: `ignores-accepted-value` proposes its own value whatever the
-// promises report, and `minority-quorum` starts phase 2 with too few promises. Either lets a
-// second ballot choose a different value.
+// promises report, `adopts-lowest-ballot` takes the value of the lowest accepted ballot reported
+// rather than the highest, and `minority-quorum` starts phase 2 with too few promises. Each lets
+// a later ballot choose a different value.
 import { setup } from 'xstate';
 import type { NodeId, Persisted } from '../../engine';
 import { kitActions, type MachineInput } from '../kit';
@@ -76,6 +77,15 @@ const base = setup({
 /** The actions a variant may replace (see variants.ts). */
 export const proposerSetup = base.extend({
   actions: {
+    /** Correct: counts the promise and keeps the highest accepted ballot any promise reported, with its value. */
+    recordPromise: base.enqueueActions(({ enqueue, context, event }) => {
+      if (event.type !== 'PROMISE') return;
+      const higher = event.accepted !== null && compareBallots(event.accepted, context.highest) > 0;
+      enqueue.assign({
+        promises: [...context.promises, event.from],
+        ...(higher ? { highest: event.accepted, highestValue: event.value } : {}),
+      });
+    }),
     /** Correct: the value of the highest accepted ballot among the promises, or its own when none. */
     chooseValue: base.enqueueActions(({ enqueue, context }) => {
       const promises = `has promises from ${context.promises.length} of ${context.acceptors.length} acceptors`;
@@ -110,14 +120,6 @@ const actions = proposerSetup.extend({
       enqueue({ type: 'observe', params: { value: { ballot: ballotKey(ballot) } } });
       enqueue({ type: 'broadcast', params: { to: context.acceptors, body: { type: 'PREPARE', ballot } } });
       enqueue({ type: 'setTimer', params: retryTimer(context) });
-    }),
-    recordPromise: base.enqueueActions(({ enqueue, context, event }) => {
-      if (event.type !== 'PROMISE') return;
-      const higher = event.accepted !== null && compareBallots(event.accepted, context.highest) > 0;
-      enqueue.assign({
-        promises: [...context.promises, event.from],
-        ...(higher ? { highest: event.accepted, highestValue: event.value } : {}),
-      });
     }),
     sendAccept: base.enqueueActions(({ enqueue, context }) => {
       if (context.ballot === null || context.proposal === null) return;

@@ -15,6 +15,55 @@ export const chooseAWithoutA3: readonly ScenarioStep[] = [
   { do: 'drop', message: { type: 'ACCEPT', to: 'A3' } },
 ];
 
+/**
+ * A accepted by A1 alone in (1,P1); B chosen by A2 and A3 in the higher (1,P2); neither proposer
+ * has heard of the other's value, and the news of B is lost. P1's retry timer is still pending:
+ * its next ballot will hear of A from A1 and of B from A2 or A3.
+ */
+export const splitAcceptances: readonly ScenarioStep[] = [
+  { do: 'client', node: 'P1', op: 'propose' },
+  deliver('PREPARE', 'P1', 'A1'),
+  deliver('PREPARE', 'P1', 'A2'),
+  { do: 'drop', message: { type: 'PREPARE', to: 'A3' } },
+  deliver('PROMISE', 'A1', 'P1'),
+  deliver('PROMISE', 'A2', 'P1'),
+  deliver('ACCEPT', 'P1', 'A1', 'A1 accepts A in ballot (1,P1). One acceptance of three: nothing is chosen.'),
+  { do: 'drop', message: { type: 'ACCEPT', to: 'A2' } },
+  { do: 'drop', message: { type: 'ACCEPT', to: 'A3' }, caption: 'P1’s other ACCEPT messages are lost.' },
+  { do: 'drop', message: { type: 'ACCEPTED', from: 'A1', to: 'P1' } },
+  { do: 'drop', message: { type: 'ACCEPTED', from: 'A1', to: 'P2' } },
+  { do: 'client', node: 'P2', op: 'propose' },
+  { do: 'drop', message: { type: 'PREPARE', from: 'P2', to: 'A1' } },
+  deliver('PREPARE', 'P2', 'A2'),
+  deliver('PREPARE', 'P2', 'A3'),
+  deliver('PROMISE', 'A2', 'P2'),
+  deliver('PROMISE', 'A3', 'P2', 'Neither promise reports an accepted value, so P2 proposes its own B.'),
+  { do: 'drop', message: { type: 'ACCEPT', from: 'P2', to: 'A1' } },
+  deliver('ACCEPT', 'P2', 'A2'),
+  deliver('ACCEPT', 'P2', 'A3', 'A2 and A3 accept B in ballot (1,P2): B is chosen.'),
+  { do: 'drop', message: { type: 'ACCEPTED', to: 'P1' } },
+  { do: 'drop', message: { type: 'ACCEPTED', to: 'P1' } },
+  { do: 'drop', message: { type: 'ACCEPTED', to: 'P2' } },
+  { do: 'drop', message: { type: 'ACCEPTED', to: 'P2' }, caption: 'The news that B is chosen is lost on its way to both proposers.' },
+];
+
+const lowest: Scenario = {
+  id: 'adopts-lowest-ballot-two-values',
+  title: 'Adopts the lowest ballot: two values chosen',
+  summary: 'B is chosen in ballot (1,P2), after A1 alone accepted A in (1,P1). P1 tries again, hears of both, and proposes A, the value of the lower ballot.',
+  variant: 'adopts-lowest-ballot',
+  steps: [
+    ...splitAcceptances,
+    { do: 'fire', node: 'P1', timer: 'retry', caption: 'P1’s retry timer fires. It starts the higher ballot (2,P1).' },
+    deliver('PREPARE', 'P1', 'A1'),
+    deliver('PREPARE', 'P1', 'A2'),
+    deliver('PROMISE', 'A1', 'P1'),
+    deliver('PROMISE', 'A2', 'P1', 'A1 reports A accepted in (1,P1), A2 reports B in (1,P2). B, the higher, may be chosen (it is); this proposer takes A, the lower.'),
+    deliver('ACCEPT', 'P1', 'A1'),
+    deliver('ACCEPT', 'P1', 'A2', 'A1 and A2 accept A in ballot (2,P1): a second value is chosen. Agreement is broken.'),
+    { do: 'settle' },
+  ],
+};
 
 const forgetful: Scenario = {
   id: 'forgetful-acceptor-two-values',
@@ -74,4 +123,4 @@ const minority: Scenario = {
   ],
 };
 
-export const brokenScenarios: readonly Scenario[] = [forgetful, ignores, minority];
+export const brokenScenarios: readonly Scenario[] = [forgetful, ignores, lowest, minority];

@@ -1,10 +1,11 @@
-// The correct protocol and three deliberately broken ones. Each broken variant replaces one
+// The correct protocol and four deliberately broken ones. Each broken variant replaces one
 // named action or guard of a role's machine with `machine.provide(...)`: the statechart stays
 // the same, and the whole difference is the few lines below.
 import type { VariantDefinition } from '../kit';
 import { acceptor, acceptorSetup } from './acceptor';
-import { ballotText } from './ballot';
+import { ballotText, compareBallots } from './ballot';
 import { proposer, proposerSetup } from './proposer';
+import { splitAcceptances } from './scenarios-broken';
 
 /** Keeps its promise and its acceptance only in memory: a crash erases both. */
 const forgetfulAcceptor = acceptor.provide({
@@ -25,6 +26,17 @@ const stubbornProposer = proposer.provide({
       const ignored = context.highestValue === null ? '' : `, ignoring ${context.highestValue} accepted in ${ballotText(context.highest)}`;
       enqueue({ type: 'note', params: { text: `has promises from ${context.promises.length} of ${context.acceptors.length} acceptors and proposes its own value ${context.own}${ignored}` } });
       enqueue.assign({ proposal: context.own });
+    }),
+  },
+});
+
+/** Keeps the lowest accepted ballot its promises report: that value may have been superseded by a chosen one. */
+const lowestBallotProposer = proposer.provide({
+  actions: {
+    recordPromise: proposerSetup.enqueueActions(({ enqueue, context, event }) => {
+      if (event.type !== 'PROMISE') return;
+      const lower = event.accepted !== null && (context.highest === null || compareBallots(event.accepted, context.highest) < 0);
+      enqueue.assign({ promises: [...context.promises, event.from], ...(lower ? { highest: event.accepted, highestValue: event.value } : {}) });
     }),
   },
 });
@@ -53,6 +65,15 @@ export const variants: readonly VariantDefinition[] = [
     title: 'Ignores accepted value',
     explanation: 'A proposer proposes its own value even when a promise reports a value already accepted.',
     machines: { proposer: stubbornProposer },
+  },
+  {
+    id: 'adopts-lowest-ballot',
+    title: 'Adopts the lowest ballot',
+    explanation: 'A proposer whose promises report values accepted in different ballots proposes the value of the lowest ballot, not the highest.',
+    machines: { proposer: lowestBallotProposer },
+    // The bug needs two values accepted in two ballots, which the usual start (A already chosen,
+    // nothing else accepted) never has; it starts where they are.
+    checkingPrefix: { summary: 'A accepted by A1 alone in ballot (1,P1), then B chosen by A2 and A3 in (1,P2); P1 has not heard', steps: splitAcceptances },
   },
   {
     id: 'minority-quorum',

@@ -19,4 +19,9 @@ export interface ViewProps {
   /** The run's kept branches, and switching to one (the timeline marks where each forked). */
   readonly branches?: readonly BranchInfo[];
   readonly onbranch?: (id: number) => void;
+  /**
+   * The box to lay out in before it can be measured: only a picture rendered to markup at build
+   * time (scripts/widget-pictures.ts) has no box to measure. A measured box always wins.
+   */
+  readonly presize?: { readonly width: number; readonly height: number };
 }
