@@ -45,7 +45,7 @@ const deterministic = {
 };
 
 export default ts.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', '.bench/'] },
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', '.bench/', 'reports/', '.stryker-tmp/'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs['flat/recommended'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { traceToArray, type World } from '../../engine';
-import { deliver, playScenario, type ScenarioStep } from '../kit';
+import { contextField, deliver, machineState, narrateSteps, nodeIn, playScenario, type ScenarioStep } from '../kit';
 import { paxos } from './index';
 import { paxosWithPlantedBugs } from './testing/planted';
 
@@ -140,6 +140,43 @@ describe('Paxos keeps agreement where plausible bugs break it', () => {
         { type: 'NACK', ballot: { round: 1, proposer: 1 }, promised: { round: 1, proposer: 2 } },
       ]);
       expect(sent(world, 'A1', 'PROMISE')).toHaveLength(1);
+    });
+  });
+
+  describe('an acceptor resumes from its log alone', () => {
+    const told = (world: World) => narrateSteps(paxos, world, traceToArray(world.trace)).flatMap((s) => s.lines).join('\n');
+    const restart = (node: string): ScenarioStep[] => [
+      { do: 'crash', node },
+      { do: 'restart', node },
+    ];
+    const promisedOnly: readonly ScenarioStep[] = [{ do: 'client', node: 'P2', op: 'propose' }, deliver('PREPARE', 'P2', 'A1'), ...restart('A1')];
+    const accepted: readonly ScenarioStep[] = [
+      { do: 'client', node: 'P1', op: 'propose' },
+      deliver('PREPARE', 'P1', 'A1'),
+      deliver('PREPARE', 'P1', 'A2'),
+      deliver('PROMISE', 'A1', 'P1'),
+      deliver('PROMISE', 'A2', 'P1'),
+      deliver('ACCEPT', 'P1', 'A1'),
+      ...restart('A1'),
+    ];
+
+    it('after a promise only: it is back in its promised state, says so, and holds no accepted value', () => {
+      const world = play('promised-only', promisedOnly);
+      const a1 = nodeOf(world, 'A1');
+      expect(nodeIn(world, a1, 'promised')).toBe(true);
+      expect(told(world)).toContain('A1 finds its promise in its log');
+      expect(machineState(world, a1)!.context).toMatchObject({ promised: { round: 1, proposer: 2 }, accepted: null });
+      expect(machineState(world, a1)!.context['value']).toBeNull();
+      // Nothing of the restart stays in its state: the checker sees it as an acceptor that never crashed.
+      expect(contextField(world, a1, 'boot')).toBeNull();
+    });
+
+    it('after an acceptance: it is back in its accepted state, says so, and reports the value it accepted', () => {
+      const world = play('accepted', [...accepted, { do: 'client', node: 'P2', op: 'propose' }, deliver('PREPARE', 'P2', 'A1')]);
+      const a1 = nodeOf(world, 'A1');
+      expect(nodeIn(world, a1, 'accepted')).toBe(true);
+      expect(told(world)).toContain('A1 finds its promise and its accepted value in its log');
+      expect(sent(world, 'A1', 'PROMISE').at(-1)!.body).toEqual({ type: 'PROMISE', ballot: { round: 1, proposer: 2 }, accepted: { round: 1, proposer: 1 }, value: 'A' });
     });
   });
 
