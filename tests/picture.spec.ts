@@ -48,7 +48,8 @@ test('on a fresh page the first Play starts the protocol and plays it', async ({
 test('the address follows the run, a reload opens the same frame, and a scenario keeps its caption', async ({ page }) => {
   const root = await scenarioToEnd(page, 'two-phase-commit', 'coordinator-crash-after-prepare');
   const end = (await root.getAttribute('data-step'))!;
-  await expect(page).toHaveURL(/scenario=coordinator-crash-after-prepare#1\./);
+  // The address follows a moment after the run stops moving: wait for the frame of the last step.
+  await expect(page).toHaveURL(new RegExp(`scenario=coordinator-crash-after-prepare#1\\.two-phase-commit\\.correct\\.1\\.${end}\\.`));
   const caption = await root.getByTestId('caption').textContent().catch(() => null);
   await page.reload();
   const again = simulator(page);

@@ -64,6 +64,7 @@ test('presentation mode', async ({ page }) => {
 for (const [protocol, scenarios] of [
   ['two-phase-commit', ['no-decision-log-split', 'coordinator-crash-after-prepare']],
   ['paxos', ['minority-quorum-two-values', 'forgetful-acceptor-two-values']],
+  ['kafka-consumer-offsets', ['commit-before-process-loses', 'no-transactional-fencing-duplicates']],
   ['cache-write-strategies', ['unguarded-fill-stale-forever', 'volatile-write-back-lost-write']],
 ] as const) {
   for (const id of scenarios) {
@@ -95,6 +96,55 @@ test('a blog post with two widgets, an iframe and hostile embeds', async ({ page
   await expect(page.locator('#absurd section.simulator')).toHaveAttribute('data-step', '0');
   await page.evaluate(() => scrollTo(0, 0));
   await shot(page, 'blog-full', true);
+});
+
+/** Loads a Kafka scenario from its card and moves to its last step (or `back` steps before it). */
+async function kafkaScenario(page: Page, id: string, back = 0) {
+  await page.goto('kafka-consumer-offsets.html');
+  const root = simulator(page);
+  await page.locator(`[data-scenario="${id}"]`).getByRole('button').click();
+  await expect(root).not.toHaveAttribute('data-end', '0');
+  const end = Number(await root.getAttribute('data-end'));
+  await root.getByRole('slider', { name: 'Step in the run' }).fill(String(end - back));
+  await expect(root).toHaveAttribute('data-step', String(end - back));
+  return root;
+}
+
+test('kafka: a group consuming, a lost record, a zombie', async ({ page }) => {
+  await page.goto('kafka-consumer-offsets.html');
+  await expect(simulator(page)).toHaveAttribute('data-step', '0');
+  await shot(page, 'kafka-start');
+  await kafkaScenario(page, 'happy-path');
+  await simulator(page).scrollIntoViewIfNeeded();
+  await shot(page, 'kafka-happy');
+  const lost = await kafkaScenario(page, 'commit-before-process-loses');
+  await expect(rule(lost, 'no-loss')).toHaveAttribute('data-status', 'broken');
+  await lost.scrollIntoViewIfNeeded();
+  await shot(page, 'kafka-lost');
+  await shot(page, 'kafka-lost-full', true);
+  const zombie = await kafkaScenario(page, 'session-timeout-zombie', 30);
+  await expect(rule(zombie, 'zombie')).toHaveAttribute('data-status', 'active');
+  await zombie.scrollIntoViewIfNeeded();
+  await shot(page, 'kafka-zombie');
+});
+
+test('kafka multi-region: offsets that differ, a mapped failover, a raw one', async ({ page }) => {
+  for (const [id, name] of [
+    ['offsets-differ', 'offsets'],
+    ['failover-mapped', 'mapped'],
+    ['failover-raw-offset', 'raw'],
+    ['no-writer-fencing-split', 'split'],
+  ] as const) {
+    await page.goto('kafka-multi-region.html');
+    const root = simulator(page);
+    await page.locator(`[data-scenario="${id}"]`).getByRole('button').click();
+    await expect(root).not.toHaveAttribute('data-end', '0');
+    await root.focus();
+    await page.keyboard.press('End');
+    await expect(root).toHaveAttribute('data-step', (await root.getAttribute('data-end'))!);
+    await root.scrollIntoViewIfNeeded();
+    await shot(page, `multi-region-${name}`);
+  }
 });
 
 // Find a violation: the panel while it searches, and the run it found opened as a branch.

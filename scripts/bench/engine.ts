@@ -1,7 +1,7 @@
 // Engine and checker throughput on each protocol, the time the checker takes to catch each broken
 // variant, the seek time on a 10,000-step run of every protocol, and whole 100,000-step runs.
 import { apply, checkWorld, createWorld, draw, enabled, historyLength, next, worldAt, type Choice, type History, type SearchMethod, type World } from '../../src/engine';
-import { checkingStart, crashableNodes } from '../../src/protocols/kit';
+import { checkingBoundsOf, checkingStart, crashableNodes } from '../../src/protocols/kit';
 import type { Config, Protocol } from '../../src/protocols/kit/types';
 import { protocolById, protocols } from '../../src/protocols/registry';
 import { percentiles, type Figure } from './figure';
@@ -10,6 +10,8 @@ import { longRunFigures } from './long-run-rate';
 
 const twoPhaseCommit = protocolById('two-phase-commit')!;
 const paxos = protocolById('paxos')!;
+const kafka = protocolById('kafka-consumer-offsets')!;
+const multiRegion = protocolById('kafka-multi-region')!;
 const cache = protocolById('cache-write-strategies')!;
 
 function configOf(protocol: Protocol, input: { readonly [key: string]: unknown }, variant?: string): Config {
@@ -71,7 +73,7 @@ function search(spec: Search) {
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const crashable = crashableNodes(protocol, system);
-  const result = checkWorld(system, 1, { maxDepth, maxStates, budget: protocol.checking.budget, prefix, ...(method ? { method } : {}), ...(crashable === undefined ? {} : { crashable }) });
+  const result = checkWorld(system, 1, { maxDepth, maxStates, budget: checkingBoundsOf(protocol, variant).budget, prefix, ...(method ? { method } : {}), ...(crashable === undefined ? {} : { crashable }) });
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   return { result, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
@@ -122,8 +124,8 @@ function methodRates(): Figure[] {
 
 /** The time `fault-lines check <protocol> --variant <id>` takes with its defaults. */
 export function timeToCatch(protocol: Protocol, variant: string): Figure {
-  const { checking } = protocol;
-  const { result, seconds } = search({ protocol, input: checking.config, variant, maxDepth: checking.maxDepth, maxStates: 2_000_000 });
+  const { maxDepth } = checkingBoundsOf(protocol, variant);
+  const { result, seconds } = search({ protocol, input: protocol.checking.config, variant, maxDepth, maxStates: 2_000_000 });
   const found = result.kind === 'violation' ? `${result.rule} in ${result.choices.length} steps` : 'NOT FOUND';
   return {
     name: `checker catches ${protocol.id} ${variant}`,
@@ -191,7 +193,7 @@ export const checkerCases: readonly (readonly [label: string, search: Search])[]
 
 /** A case's config, validated, and the choices its search starts after. */
 export function caseStart({ protocol, input, variant }: Search) {
-  const config = configOf(protocol, input);
+  const config = configOf(protocol, input, variant);
   return { config, prefix: checkingStart(protocol, variant, config) };
 }
 
@@ -200,6 +202,8 @@ export function engineFigures(): Figure[] {
     stepsPerSecond(twoPhaseCommit, { participants: 3 }, '2PC 3 participants'),
     stepsPerSecond(twoPhaseCommit, { participants: 5 }, '2PC 5 participants'),
     stepsPerSecond(paxos, {}, 'Paxos 2 proposers, 3 acceptors'),
+    stepsPerSecond(kafka, {}, 'Kafka 2 partitions, 2 consumers'),
+    stepsPerSecond(multiRegion, {}, 'multi-region Kafka, 2 regions'),
     stepsPerSecond(cache, {}, 'cache write-through, 2 servers'),
     stepsPerSecond(cache, { strategy: 'write-back', apps: 3, keys: 3, capacity: 2, ttlTicks: 200 }, 'cache write-back, 3 servers, 3 keys', [
       { type: 'client', node: 0, op: 'write x' },
@@ -210,6 +214,20 @@ export function engineFigures(): Figure[] {
     ...methodRates(),
     ...brokenVariants(twoPhaseCommit).map((v) => timeToCatch(twoPhaseCommit, v)),
     ...brokenVariants(paxos).map((v) => timeToCatch(paxos, v)),
+    ...['at-most-once', 'at-least-once', 'exactly-once'].flatMap((semantics) =>
+      checkerRates(`Kafka ${semantics}`, { protocol: kafka, input: { ...kafka.checking.config, semantics }, variant: 'correct', maxDepth: kafka.checking.maxDepth, maxStates: 400_000 }),
+    ),
+    ...brokenVariants(kafka).map((v) => timeToCatch(kafka, v)),
+    ...['active-passive', 'active-active'].flatMap((arrangement) =>
+      checkerRates(`multi-region Kafka ${arrangement}`, {
+        protocol: multiRegion,
+        input: { ...multiRegion.checking.config, arrangement },
+        variant: 'correct',
+        maxDepth: multiRegion.checking.maxDepth,
+        maxStates: 400_000,
+      }),
+    ),
+    ...brokenVariants(multiRegion).map((v) => timeToCatch(multiRegion, v)),
     ...checkerRates('cache write-around', { protocol: cache, input: { ...cache.checking.config, strategy: 'write-around' }, variant: 'correct', maxDepth: 10, maxStates: 400_000 }),
     ...brokenVariants(cache).map((v) => timeToCatch(cache, v)),
     cacheClean({ strategy: 'write-through' }, 'write-through'),

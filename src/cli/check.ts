@@ -2,7 +2,7 @@
 // is bounded by states and depth, and also by memory: it stops with a sentence before the heap
 // runs out, and on a terminal it says every few seconds how far it has got.
 import { checkWorld, ExploreError, faultBudgetText, faultKinds, frameUrl, quoted, walkWorld, type Choice, type Config, type FaultBudget, type SearchProgress } from '../engine';
-import { checkingStartOf, configFromText, crashableNodes } from '../protocols/kit';
+import { checkingBoundsOf, checkingStartOf, configFromText, crashableNodes } from '../protocols/kit';
 import type { Protocol } from '../protocols/kit/types';
 import { openRun, replayOpened } from '../protocols/open-run';
 import { protocolById, protocols } from '../protocols/registry';
@@ -97,13 +97,14 @@ function setUp(parsed: Parsed): CheckSetup {
   if (!protocol.variants.some((v) => v.id === variant))
     throw new UsageError(`${protocol.title} has no variant ${quoted(variant)} (variants: ${protocol.variants.map((v) => v.id).join(', ')})`);
   const config = readConfig(protocol, parsed, variant);
-  const depth = intOption(parsed, 'depth', protocol.checking.maxDepth, 1, 200);
+  const bounds = checkingBoundsOf(protocol, variant);
+  const depth = intOption(parsed, 'depth', bounds.maxDepth, 1, 200);
   const maxStates = intOption(parsed, 'max-states', 3_000_000, 1, MAX_STATES_MAX);
   if (typeof depth === 'string') throw new UsageError(depth);
   if (typeof maxStates === 'string') throw new UsageError(maxStates);
   const walks = intOption(parsed, 'walks', parsed.options.has('from-start') ? WALKS_FROM_START : 0, 0, 1_000_000);
   if (typeof walks === 'string') throw new UsageError(walks);
-  return { protocol, variant, config, depth, maxStates, budget: readBudget(parsed, protocol.checking.budget), walks };
+  return { protocol, variant, config, depth, maxStates, budget: readBudget(parsed, bounds.budget), walks };
 }
 
 type Opened = Extract<ReturnType<typeof openRun>, { ok: true }>;

@@ -33,16 +33,25 @@ export const catalogue: readonly CatalogueEntry[] = [
     load: async () => (await import('./quorum-replication')).quorumReplication,
   },
   {
+    id: 'kafka-consumer-offsets',
+    title: 'Kafka consumer offsets',
+    summary:
+      "A consumer group shares a topic's partitions and commits offsets before or after processing: crash it, rebalance it, make a zombie, and see the lost and the duplicated record each order causes.",
+    load: async () => (await import('./kafka-consumer-offsets')).kafkaConsumerOffsets,
+  },
+  {
+    id: 'kafka-multi-region',
+    title: 'Multi-region Kafka',
+    summary:
+      "Each region writes its own stream and copies every region's into an aggregate, in its own order. Fail the consumer over to another region: map its checkpoint and lose nothing, or reuse the raw offset and skip records.",
+    load: async () => (await import('./kafka-multi-region')).kafkaMultiRegion,
+  },
+  {
     id: 'cache-write-strategies',
     title: 'Cache write strategies',
     summary:
       'Write-through, write-around and write-back caches in front of a database: what each costs in latency and database load, and how a stale fill or a cache crash makes it lie.',
     load: async () => (await import('./cache-write-strategies')).cacheWriteStrategies,
-  },
-  {
-    id: 'kafka-consumer-offsets',
-    title: 'Kafka consumer offsets',
-    summary: 'A consumer group commits offsets before or after processing: see the duplicate and the lost message each order causes.',
   },
 ];
 

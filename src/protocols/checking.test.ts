@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkWorld } from '../engine';
-import { checkingStartOf } from './kit';
+import { checkingBoundsOf, checkingStartOf } from './kit';
 import { protocols } from './registry';
 import { configGrid } from './testing/config-grid';
 
@@ -38,5 +38,12 @@ describe('the default model check, on every small config of every protocol', () 
     const start = checkingStartOf(fixed, 'correct', paxos.defaults());
     expect(start.choices).toEqual([]);
     expect(start.fallback).toBe('the usual starting point (P9 proposes) cannot be reached with this config, so the search starts from the beginning');
+  });
+
+  it("searches a variant with its own depth and fault budget where it names them, and the protocol's otherwise", () => {
+    const multi = protocols.find((p) => p.id === 'kafka-multi-region')!;
+    expect(checkingBoundsOf(multi, 'correct')).toEqual({ maxDepth: multi.checking.maxDepth, budget: multi.checking.budget });
+    expect(checkingBoundsOf(multi, 'no-writer-fencing')).toEqual({ maxDepth: 6, budget: { ...multi.checking.budget, crashes: 0, losses: 0 } });
+    expect(checkingBoundsOf(multi, 'reuse-offset-across-regions').maxDepth).toBe(multi.checking.maxDepth);
   });
 });

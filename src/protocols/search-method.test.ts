@@ -5,7 +5,7 @@
 // default check (which finds each broken variant's bug), and for conditions as targets.
 import { describe, expect, it } from 'vitest';
 import { checkWorld, faultBudget, type WorldCheckOptions } from '../engine';
-import { checkingStart } from './kit';
+import { checkingBoundsOf, checkingStart } from './kit';
 import type { Protocol } from './kit/types';
 import { protocols } from './registry';
 
@@ -13,7 +13,7 @@ import { protocols } from './registry';
 const everyFaultDepth: Record<string, number> = { 'two-phase-commit': 7, paxos: 6, 'quorum-replication': 5 };
 
 function searchBoth(protocol: Protocol, variant: string, options: Omit<WorldCheckOptions, 'prefix'>) {
-  const checked = protocol.validate(protocol.checking.config);
+  const checked = protocol.validate(protocol.checking.config, variant);
   if (!checked.ok) throw new Error(checked.problems.join('; '));
   const system = protocol.build(checked.config, variant);
   const prefix = checkingStart(protocol, variant, checked.config);
@@ -29,14 +29,15 @@ describe('the fast search finds what the plain search finds', () => {
         const maxDepth = everyFaultDepth[protocol.id] ?? 6;
         const { plain, fast } = searchBoth(protocol, variant.id, { maxDepth, budget: faultBudget({}, 1) });
         expect(fast).toEqual(plain);
-        expect(plain.distinctStates).toBeGreaterThan(1000);
+        // A search that finds nothing must have been a large one; a bug found early ends it small.
+        if (plain.kind === 'none') expect(plain.distinctStates).toBeGreaterThan(1000);
       });
 
       // The default check of a correct variant is the largest search of all (it finds nothing, so
       // it goes to the bound); the test above already covers the correct variants.
       if (variant.id !== 'correct')
         it(`on ${protocol.id}, variant ${variant.id}, the default check: the same shortest run to the same bug`, () => {
-          const { maxDepth, budget } = protocol.checking;
+          const { maxDepth, budget } = checkingBoundsOf(protocol, variant.id);
           const { plain, fast } = searchBoth(protocol, variant.id, { maxDepth, budget });
           expect(fast).toEqual(plain);
           expect(plain.kind).toBe('violation');

@@ -75,6 +75,20 @@ describe('clusterLayout', () => {
     expect(positions[1]!.y + nodeRadius).toBeLessThanOrEqual(300 - 48);
   });
 
+  it("stacks each row's words with the discs: the top row's above it, a middle row's before the next row", () => {
+    // A broker with its partition strips on top, two consumers with tall words, a sink below.
+    const nodes = ['broker', 'consumer', 'consumer', 'sink'].map((role) => ({ role }));
+    const captionPx = [120, 90, 60, 70];
+    const input = { ...twoPc, nodes, roleOrder: ['broker', 'consumer', 'sink'], height: 600, captionPx };
+    const { positions, nodeRadius: r, above, captionTotal } = clusterLayout(input);
+    const [broker, c1, , sink] = positions as [Point, Point, Point, Point];
+    expect(above).toEqual([true, false, false, false]);
+    expect(captionTotal).toBe(120 + 90 + 70);
+    expect(broker.y - r - 120).toBeGreaterThanOrEqual(0);
+    expect(c1.y + r + 90).toBeLessThanOrEqual(sink.y - r);
+    expect(sink.y + r + 70).toBeLessThanOrEqual(600);
+  });
+
   it('keeps every node inside the area', () => {
     for (const partition of [null, [[0], [1, 2, 3]]]) {
       const { positions, nodeRadius } = clusterLayout({ ...twoPc, partition, width: 320, height: 200 });

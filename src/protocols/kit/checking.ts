@@ -1,7 +1,7 @@
 // Where a protocol's default model check starts (`Protocol.checking.prefix`, or the variant's own
 // `checkingPrefix`), as exact choices for one variant and config. The CLI, the bench and the tests
 // all start their searches here.
-import type { Choice, NodeId, System } from '../../engine';
+import type { Choice, FaultBudget, NodeId, System } from '../../engine';
 import { ScenarioError } from './scenario';
 import type { CheckingPrefix, Config, Protocol } from './types';
 
@@ -12,6 +12,12 @@ export function checkingPrefix(protocol: Protocol, variant: string, config?: Con
   const derived = config === undefined ? undefined : protocol.checking.prefixFor?.(config);
   if (derived === null) return undefined;
   return derived ?? protocol.checking.prefix;
+}
+
+/** The depth and fault budget the search for a variant uses: the protocol's, with the variant's own laid over them. */
+export function checkingBoundsOf(protocol: Protocol, variant: string): { readonly maxDepth: number; readonly budget: FaultBudget } {
+  const own = protocol.variants.find((v) => v.id === variant)?.checkingBounds;
+  return { maxDepth: own?.maxDepth ?? protocol.checking.maxDepth, budget: { ...protocol.checking.budget, ...own?.budget } };
 }
 
 export interface CheckingStart {

@@ -53,12 +53,30 @@ function nextChoice(world: World): Choice {
   return choice;
 }
 
+function matches(world: World, message: Envelope, pick: MessagePick): boolean {
+  const name = (node: NodeId) => world.system.nodes[node]!.name;
+  return (pick.type === undefined || message.body.type === pick.type) && (pick.from === undefined || name(message.from) === pick.from) && (pick.to === undefined || name(message.to) === pick.to);
+}
+
+/** Takes the default scheduler's choices until one delivers a message that matches the pick. */
+function runUntil(start: World, pick: MessagePick, take: (choice: Choice) => World): void {
+  let world = start;
+  for (let steps = 0; steps < settleStepsMax; steps++) {
+    const choice = nextChoice(world);
+    const message = choice.type === 'deliver' ? world.messages.find((m) => m.id === choice.id) : undefined;
+    world = take(choice);
+    if (message !== undefined && matches(world, message, pick)) return;
+  }
+  throw new Error(`no message matching ${JSON.stringify(pick)} was delivered within ${settleStepsMax} steps`);
+}
+
 /** Plays one action, returning the world after it and the choices it took. */
 function play(world: World, action: ScenarioAction): { world: World; choices: Choice[] } {
   const choices: Choice[] = [];
   const take = (choice: Choice) => {
     choices.push(choice);
     world = apply(world, choice);
+    return world;
   };
   switch (action.do) {
     case 'client':
@@ -83,7 +101,8 @@ function play(world: World, action: ScenarioAction): { world: World; choices: Ch
       take({ type: 'heal' });
       break;
     case 'next':
-      for (let i = 0; i < (action.times ?? 1); i++) take(nextChoice(world));
+      if (action.until !== undefined) runUntil(world, action.until, take);
+      else for (let i = 0; i < (action.times ?? 1); i++) take(nextChoice(world));
       break;
     case 'settle':
       for (let choice = next(world); choice !== null; choice = next(world)) {

@@ -59,6 +59,12 @@ export interface Variant {
    * per operation is out of a breadth-first search's reach from the very beginning.
    */
   readonly checkingPrefix?: CheckingPrefix;
+  /**
+   * The search's depth and fault budget for this variant, when they differ from the protocol's:
+   * a start that already sets the scene may leave a mistake that needs no fault at all, and a
+   * budget spent on faults it does not need multiplies the states searched.
+   */
+  readonly checkingBounds?: { readonly maxDepth?: number; readonly budget?: Partial<FaultBudget> };
 }
 
 export interface RuleInfo {
@@ -81,8 +87,12 @@ export type ScenarioAction =
   | { readonly do: 'fire'; readonly node: string; readonly timer?: string }
   | { readonly do: 'partition'; readonly groups: readonly (readonly string[])[] }
   | { readonly do: 'heal' }
-  /** Let the default scheduler take `times` steps (default 1). */
-  | { readonly do: 'next'; readonly times?: number }
+  /**
+   * Let the default scheduler take `times` steps (default 1), or, with `until`, as many as it
+   * takes to deliver the first message that matches (bounded), so a story can say "let it run
+   * until the OUTPUT reaches the sink" and keep every timer firing in its turn.
+   */
+  | { readonly do: 'next'; readonly times?: number; readonly until?: MessagePick }
   /** Let the default scheduler run until nothing is pending (bounded). */
   | { readonly do: 'settle' };
 

@@ -3,6 +3,7 @@
 // removing the simulator end the worker at once (a search is one long computation, so ending the
 // worker is the only way to stop it mid-way). A run found opens as a new branch of the history.
 import { faultKinds, type FaultBudget, type RunSpec } from '../../engine';
+import { checkingBoundsOf } from '../../protocols/kit/checking';
 import { searchBoundsProblem, type SearchOutcome, type SearchRequest } from '../../protocols/search-run';
 import type { StartSearch, WorkerReport } from '../search/messages';
 import { outcomeText, type SearchTarget } from './search-words';
@@ -83,9 +84,10 @@ export class ViolationSearch {
 
   /** The settings a new panel starts with: the protocol's own small check, from the frame on screen. */
   defaults(): SearchSettings {
-    const { checking } = this.#simulation.protocol;
-    const budget = Object.fromEntries(faultKinds.map(({ kind }) => [kind, checking.budget[kind] ?? 0])) as FaultBudget;
-    return { steps: checking.maxDepth - 1, budget, from: 'frame', target: null };
+    // A variant may name its own depth and budget (a mistake whose start sets the scene needs no fault).
+    const bounds = checkingBoundsOf(this.#simulation.protocol, this.#simulation.spec.variant);
+    const budget = Object.fromEntries(faultKinds.map(({ kind }) => [kind, bounds.budget[kind] ?? 0])) as FaultBudget;
+    return { steps: bounds.maxDepth - 1, budget, from: 'frame', target: null };
   }
 
   /** Starts a search; one already running is ended first. */
