@@ -1,4 +1,5 @@
 // Kafka consumer offsets, assembled from its parts and the Kafka building blocks in ../kafka.
+import { listed } from '../catalogue';
 import { defineProtocol, inState } from '../kit';
 import { broker } from './broker';
 import { checking } from './checking';
@@ -20,10 +21,7 @@ const producer = producerMachine((input) => {
 });
 
 export const kafkaConsumerOffsets = defineProtocol({
-  id: 'kafka-consumer-offsets',
-  title: 'Kafka consumer offsets',
-  summary:
-    'A consumer group shares a topic\'s partitions and commits offsets before or after processing: crash it, rebalance it, make a zombie, and see the lost and the duplicated record each order causes.',
+  ...listed('kafka-consumer-offsets'),
   // In the order the data flows, which is also the order of the picture's rows (the producer and
   // the broker, each a role of one node, share the top row).
   roles: {

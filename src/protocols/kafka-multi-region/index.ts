@@ -1,4 +1,5 @@
 // Multi-region Kafka, assembled from its parts and the Kafka building blocks in ../kafka.
+import { listed } from '../catalogue';
 import { defineProtocol } from '../kit';
 import { checking } from './checking';
 import { cluster } from './cluster';
@@ -14,10 +15,7 @@ import { scenarios } from './scenarios';
 import { variants } from './variants';
 
 export const kafkaMultiRegion = defineProtocol({
-  id: 'kafka-multi-region',
-  title: 'Multi-region Kafka',
-  summary:
-    'Each region writes its own stream and copies every region\'s into an aggregate, in its own order. Fail the consumer over to another region: map its checkpoint and lose nothing, or reuse the raw offset and skip records.',
+  ...listed('kafka-multi-region'),
   // The picture's rows: the clusters on top (their streams drawn above them), the consumers, and
   // the coordinator beside the database at the bottom (its list drawn below it).
   roles: {
