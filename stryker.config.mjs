@@ -15,6 +15,8 @@ export default {
   timeoutMS: 60_000,
   reporters: ['clear-text', 'progress-append-only', 'json'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  // What the sandbox copy leaves out: build output and test reports (which `npm test` rewrites).
+  ignorePatterns: ['dist', '.test-results', 'test-results', 'playwright-report', 'screenshots', 'reports', '.bench'],
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };
