@@ -57,15 +57,23 @@ describe('a Paxos proposer', () => {
     ]);
     const nack = traceToArray(world.trace).find((e) => e.type === 'send' && e.envelope.body.type === 'NACK');
     expect(nack?.type === 'send' && nack.envelope.body['ballot']).toEqual({ round: 1, proposer: 1 });
-    const after = play('late-nack-delivered', [
+    const lateNack: readonly ScenarioStep[] = [
       { do: 'client', node: 'P2', op: 'propose' },
       deliver('PREPARE', 'P2', 'A1'),
       { do: 'client', node: 'P1', op: 'propose' },
       deliver('PREPARE', 'P1', 'A1'),
       { do: 'fire', node: 'P1', timer: 'retry' },
       deliver('NACK', 'A1', 'P1'),
-    ]);
+    ];
+    const after = play('late-nack-delivered', lateNack);
     expect(nodeIn(after, nodeOf(after, 'P1'), 'proposing.preparing')).toBe(true);
+    // Nor does the late refusal pull its round back: its next ballot is still above (2,P1).
+    const next = play('late-nack-then-retry', [...lateNack, { do: 'fire', node: 'P1', timer: 'retry' }]);
+    expect(prepares(next, 'P1')).toEqual([
+      { round: 1, proposer: 1 },
+      { round: 2, proposer: 1 },
+      { round: 3, proposer: 1 },
+    ]);
   });
 
   describe('that has learned the chosen value', () => {
