@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import type { NodeDescription } from '../protocols/kit/types';
+import { captionLines } from './cluster-words';
+
+const node = (facts: NodeDescription['facts']): NodeDescription => ({ name: 'A1', role: 'acceptor', label: 'idle', status: 'idle', fields: [], facts });
+
+describe('the room a node’s words take in the cluster', () => {
+  it('counts the name and state, a line per short fact, and more for a table or a log', () => {
+    expect(captionLines(node([]), undefined, 40)).toBe(2);
+    expect(captionLines(node([{ kind: 'value', name: 'vote', value: 'YES' }]), undefined, 40)).toBe(3);
+    expect(captionLines(node([{ kind: 'table', name: 'cached', columns: ['key'], rows: [] }]), undefined, 40)).toBe(5);
+  });
+
+  it('wraps a long fact or a rule badge onto more lines when the column is narrow', () => {
+    const long = node([{ kind: 'value', name: 'doing', value: 'write x=a1: writes the database and the cache at once' }]);
+    expect(captionLines(long, undefined, 20)).toBeGreaterThan(captionLines(long, undefined, 80));
+    expect(captionLines(node([]), { broken: ['acknowledged-write-durable'], conditions: ['stale-entry'] }, 12)).toBeGreaterThan(4);
+  });
+});

@@ -1,0 +1,21 @@
+// How much room a node's words take in the cluster view: its name, its state, its facts and the
+// rules that name it. The view sizes its box from these, so nothing spills onto the timeline, and
+// keeps each node's words within its share of the row, so neighbours never overlap.
+import type { World } from '../engine';
+import type { NodeDescription } from '../protocols/kit/types';
+import type { NodeRules } from './node-status';
+
+/** How many lines a node's words take at `chars` characters a line: name, state, facts, badges. */
+export function captionLines(d: NodeDescription, named: NodeRules | undefined, chars: number): number {
+  const lines = (text: string) => Math.max(1, Math.ceil(text.length / Math.max(8, chars)));
+  const facts = d.facts.reduce((sum, f) => sum + (f.kind === 'value' ? lines(`${f.name} ${f.value}`) : 3), 0);
+  const badges = [...(named?.broken ?? []), ...(named?.conditions ?? [])].reduce((sum, r) => sum + lines(`⚠ breaks ${r}`), 0);
+  return 2 + facts + badges;
+}
+
+/** How wide a node's words may be: its share of the widest row (a partition adds a column per side). */
+export function captionWidth(world: World, width: number): number {
+  const roles = world.system.nodes.map((n) => n.role);
+  const widestRow = Math.max(1, ...[...new Set(roles)].map((r) => roles.filter((role) => role === r).length));
+  return Math.max(64, Math.floor(width / (widestRow + (world.partition?.length ?? 1) - 1)) - 8);
+}
