@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { replay, traceToArray, type World } from '../../engine';
+import { traceToArray } from '../../engine';
 import { operationIntervals, playScenario } from '../kit';
-import { narrationText } from '../kit/testing/narration';
+import { eachScenario } from '../kit/testing/scenario-runs';
 import { cacheWriteStrategies as protocol } from './index';
 import { cacheMemory, stored } from './rules';
 
-const narration = (world: World, captions: readonly { step: number; text: string }[]) => narrationText(protocol, world, captions);
 const scenario = (id: string) => protocol.scenarios.find((s) => s.id === id)!;
 
 /** The invariant each broken variant's scenario breaks first. */
@@ -28,33 +27,17 @@ describe('cache write strategy scenarios', () => {
     for (const s of protocol.scenarios) expect(s.steps.some((step) => step.caption !== undefined)).toBe(true);
   });
 
-  for (const s of protocol.scenarios) {
-    describe(s.id, () => {
-      const played = playScenario(protocol, s);
-
-      it('compiles to a run that replays to the same trace', () => {
-        const compiled = protocol.compileScenario(s);
-        expect(compiled.run).toEqual(played.run);
-        const replayed = replay(protocol.build(compiled.run.config, compiled.run.variant), compiled.run.seed, compiled.run.choices);
-        expect(replayed.ok).toBe(true);
-        expect(traceToArray(replayed.world.trace)).toEqual(traceToArray(played.world.trace));
+  eachScenario(protocol, (s, played) => {
+    if ((s.variant ?? 'correct') === 'correct') {
+      it('keeps every invariant', () => {
+        expect(played.world.violations).toEqual([]);
       });
-
-      it('tells its story in plain words', () => {
-        expect(narration(played.world, played.captions)).toMatchSnapshot();
+    } else {
+      it(`ends with a violation of ${broken[s.id]}`, () => {
+        expect(played.world.violations[0]?.rule).toBe(broken[s.id]);
       });
-
-      if ((s.variant ?? 'correct') === 'correct') {
-        it('keeps every invariant', () => {
-          expect(played.world.violations).toEqual([]);
-        });
-      } else {
-        it(`ends with a violation of ${broken[s.id]}`, () => {
-          expect(played.world.violations[0]?.rule).toBe(broken[s.id]);
-        });
-      }
-    });
-  }
+    }
+  });
 
   it('the lease refuses the stale fill, so the cache never holds x0 once a1 is written', () => {
     const { world } = playScenario(protocol, scenario('lease-refuses-stale-fill'));

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { replay, traceToArray, type World } from '../../engine';
+import { traceToArray } from '../../engine';
 import { playScenario } from '../kit';
-import { narrationText } from '../kit/testing/narration';
+import { eachScenario } from '../kit/testing/scenario-runs';
 import { twoPhaseCommit } from './index';
-
-const narration = (world: World, captions: readonly { step: number; text: string }[]) => narrationText(twoPhaseCommit, world, captions);
 
 /** The invariant each broken variant's scenario is meant to break. */
 const expectedViolation: Record<string, string> = {
@@ -30,37 +28,20 @@ describe('two-phase commit scenarios', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  for (const scenario of twoPhaseCommit.scenarios) {
-    describe(scenario.id, () => {
-      const played = playScenario(twoPhaseCommit, scenario);
-
-      it('compiles to a run that replays to the same trace', () => {
-        const compiled = twoPhaseCommit.compileScenario(scenario);
-        expect(compiled.run).toEqual(played.run);
-        const system = twoPhaseCommit.build(compiled.run.config, compiled.run.variant);
-        const replayed = replay(system, compiled.run.seed, compiled.run.choices);
-        expect(replayed.ok).toBe(true);
-        expect(traceToArray(replayed.world.trace)).toEqual(traceToArray(played.world.trace));
+  eachScenario(twoPhaseCommit, (scenario, played) => {
+    if ((scenario.variant ?? 'correct') === 'correct') {
+      it('keeps every invariant and ends with every participant agreeing', () => {
+        expect(played.world.violations).toEqual([]);
+        const outcomes = played.world.nodes.slice(1).map((n) => n.label);
+        expect(new Set(outcomes).size).toBe(1);
+        expect(['committed', 'aborted']).toContain(outcomes[0]);
       });
-
-      it('tells its story in plain words', () => {
-        expect(narration(played.world, played.captions)).toMatchSnapshot();
+    } else {
+      it(`ends with the violation it is meant to show (${expectedViolation[scenario.id]})`, () => {
+        expect(played.world.violations.map((v) => v.rule)).toContain(expectedViolation[scenario.id]);
       });
-
-      if ((scenario.variant ?? 'correct') === 'correct') {
-        it('keeps every invariant and ends with every participant agreeing', () => {
-          expect(played.world.violations).toEqual([]);
-          const outcomes = played.world.nodes.slice(1).map((n) => n.label);
-          expect(new Set(outcomes).size).toBe(1);
-          expect(['committed', 'aborted']).toContain(outcomes[0]);
-        });
-      } else {
-        it(`ends with the violation it is meant to show (${expectedViolation[scenario.id]})`, () => {
-          expect(played.world.violations.map((v) => v.rule)).toContain(expectedViolation[scenario.id]);
-        });
-      }
-    });
-  }
+    }
+  });
 
   it('shows participants blocked in doubt while the coordinator is down', () => {
     const scenario = twoPhaseCommit.scenarios.find((s) => s.id === 'coordinator-crash-after-prepare')!;
