@@ -2,6 +2,8 @@
 // protocol's tests against each (vitest.mutate.config.ts); a mutant no test notices is a rule no
 // test pins. Outside CI: about ten seconds per mutant on two cores, so one file at a time, e.g.
 // `npm run mutate -- --mutate src/protocols/paxos/acceptor.ts`.
+const protocol = process.env.MUTATE_PROTOCOL ?? 'paxos';
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
@@ -14,7 +16,8 @@ export default {
   concurrency: 1,
   timeoutMS: 60_000,
   reporters: ['clear-text', 'progress-append-only', 'json'],
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  // One report per protocol, which `npm run bench` summarises.
+  jsonReporter: { fileName: `reports/mutation/${protocol}.json` },
   // What the sandbox copy leaves out: build output and test reports (which `npm test` rewrites).
   ignorePatterns: ['dist', '.test-results', 'test-results', 'playwright-report', 'screenshots', 'reports', '.bench'],
   tempDirName: '.stryker-tmp',
