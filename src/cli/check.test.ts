@@ -67,3 +67,37 @@ describe('fault-lines check from the start', () => {
     expect(bad.err).toContain('usage:');
   });
 });
+
+describe('fault-lines check with a target and a clock', () => {
+  const zombie = ['check', 'kafka-consumer-offsets', '--target', 'zombie', '--crashes', '0', '--losses', '0'];
+
+  it('ignoring due times, reaches a zombie consumer by firing the session timer early, and says so', async () => {
+    const result = await cli(zombie);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('looking for a state where zombie');
+    expect(result.out).toMatch(/^reached zombie: C1 still works on p0 for generation 1, but the group has removed it\n/);
+    expect(result.out).toContain('Timer session.C1 fires early on broker');
+  });
+
+  it('following the clock with messages at most 20 ticks late, no run reaches it without a fault', async () => {
+    const result = await cli([...zombie, '--max-delay', '20', '--depth', '12']);
+    expect(result.code, result.err).toBe(0);
+    expect(result.err).toContain('timed search: timers fire at their due tick, in order; a message arrives at most 20 ticks after its due tick');
+    expect(result.out).toMatch(/^no run reaches zombie within bounds: [\d]+ distinct states, depth 12/);
+  });
+
+  it('says what --timed means on an asynchronous network', async () => {
+    const result = await cli(['check', 'two-phase-commit', '--timed', '--depth', '6']);
+    expect(result.code, result.err).toBe(0);
+    expect(result.err).toContain('a message arrives at any time after its due tick');
+  });
+
+  it('refuses a target the protocol does not have, naming the ones it has, and a delay that is not a whole number', async () => {
+    const unknown = await cli(['check', 'paxos', '--target', '<b>nope</b>']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('there is no invariant or condition "<b>nope</b>" (invariants: agreement');
+    const delay = await cli(['check', 'paxos', '--max-delay', '-3']);
+    expect(delay.code).toBe(2);
+    expect(delay.err).toContain('--max-delay must be a whole number from 0 to 100,000, not "-3"');
+  });
+});

@@ -1,7 +1,7 @@
 // `fault-lines check`: the model checker on a protocol's small instance, or a wider one. A search
 // is bounded by states and depth, and also by memory: it stops with a sentence before the heap
 // runs out, and on a terminal it says every few seconds how far it has got.
-import { checkWorld, ExploreError, faultBudgetText, faultKinds, frameUrl, quoted, walkWorld, type Choice, type Config, type FaultBudget, type SearchProgress } from '../engine';
+import { checkWorld, ExploreError, faultBudgetText, faultKinds, frameUrl, quoted, timingWords, walkWorld, type Choice, type Config, type FaultBudget, type SearchProgress, type System, type Timing } from '../engine';
 import { checkingBoundsOf, checkingStartOf, configFromText, crashableNodes } from '../protocols/kit';
 import type { Protocol } from '../protocols/kit/types';
 import { openRun, replayOpened } from '../protocols/open-run';
@@ -86,6 +86,26 @@ interface CheckSetup {
   readonly budget: FaultBudget;
   /** Random walks before the breadth-first search: by default only from the start, where it cannot reach deep. */
   readonly walks: number;
+  /** Follow the clock (`--timed`, `--max-delay N`), or null to ignore due times. */
+  readonly timing: Timing | null;
+}
+
+/** `--timed` follows the clock on an asynchronous network; `--max-delay N` also bounds how late a message may be. */
+function readTiming(parsed: Parsed): Timing | null {
+  const maxDelay = intOption(parsed, 'max-delay', -1, 0, 100_000);
+  if (typeof maxDelay === 'string') throw new UsageError(maxDelay);
+  if (maxDelay >= 0) return { maxDelay };
+  return parsed.options.has('timed') ? { maxDelay: null } : null;
+}
+
+/** `--target ID`: one invariant or condition to look for, by its id; the protocol's rules are listed when it has none such. */
+function readTarget(parsed: Parsed, system: System): { id: string; condition: boolean } | null {
+  const id = parsed.options.get('target')?.at(-1);
+  if (id === undefined) return null;
+  if (system.invariants.some((r) => r.id === id)) return { id, condition: false };
+  if (system.conditions.some((r) => r.id === id)) return { id, condition: true };
+  const ids = (rules: readonly { id: string }[]) => rules.map((r) => r.id).join(', ');
+  throw new UsageError(`there is no invariant or condition ${quoted(id)} (invariants: ${ids(system.invariants)}; conditions: ${ids(system.conditions)})`);
 }
 
 function setUp(parsed: Parsed): CheckSetup {
@@ -104,17 +124,17 @@ function setUp(parsed: Parsed): CheckSetup {
   if (typeof maxStates === 'string') throw new UsageError(maxStates);
   const walks = intOption(parsed, 'walks', parsed.options.has('from-start') ? WALKS_FROM_START : 0, 0, 1_000_000);
   if (typeof walks === 'string') throw new UsageError(walks);
-  return { protocol, variant, config, depth, maxStates, budget: readBudget(parsed, bounds.budget), walks };
+  return { protocol, variant, config, depth, maxStates, budget: readBudget(parsed, bounds.budget), walks, timing: readTiming(parsed) };
 }
 
 type Opened = Extract<ReturnType<typeof openRun>, { ok: true }>;
 
 /** The broken rule, how the run was found, the run as narrated steps, and its share link. */
-function report(io: Io, parsed: Parsed, opened: Opened, found: { rule: string; message: string; choices: readonly Choice[] }, how: string): number {
+function report(io: Io, parsed: Parsed, opened: Opened, found: { rule: string; message: string; choices: readonly Choice[] }, how: string, reached: boolean): number {
   const print = (lines: readonly string[]) => io.out.write(`${lines.join('\n')}\n`);
   const reopened = openRun({ ...opened.run, choices: found.choices });
   const played = reopened.ok ? replayOpened(reopened) : null;
-  print([`violation of ${found.rule}: ${found.message}`, how, '']);
+  print([`${reached ? 'reached' : 'violation of'} ${found.rule}: ${found.message}`, how, '']);
   if (played?.ok) print(narratedSteps(opened.protocol, played.world));
   const base = parsed.options.get('base')?.at(-1) ?? 'http://localhost:5173/';
   print(['', `share link: ${frameUrl(`${base}${opened.protocol.id}.html`, { ...opened.run, choices: found.choices, step: found.choices.length })}`]);
@@ -124,34 +144,38 @@ function report(io: Io, parsed: Parsed, opened: Opened, found: { rule: string; m
 const thousands = (n: number) => n.toLocaleString('en-US');
 
 export function check(io: Io, parsed: Parsed): number {
-  const { protocol, variant, config, depth, maxStates, budget, walks } = setUp(parsed);
+  const { protocol, variant, config, depth, maxStates, budget, walks, timing } = setUp(parsed);
   const seed = 1;
   const opened = openRun({ protocol: protocol.id, variant, config, seed, choices: [] });
   if (!opened.ok) throw new UsageError(opened.reason);
+  const target = readTarget(parsed, opened.system);
+  const reached = target?.condition === true;
   const crashable = crashableNodes(protocol, opened.system);
   const which = crashable === undefined ? '' : ` (crashing only ${crashable.map((id) => opened.system.nodes[id]!.name).join(' and ')})`;
   io.err.write(`checking ${protocol.id} (${variant}) with ${configWords(protocol, config)}, to depth ${depth}, at most ${faultBudgetText(budget)}${which} per run…\n`);
-  io.err.write('the search ignores due times: a timer may fire ahead of messages due sooner, so it misses no breach, but a run it finds may fire a timer early\n');
+  io.err.write(`${timingWords(timing)}\n`);
+  if (target !== null) io.err.write(`looking for ${target.condition ? 'a state where' : 'a breach of'} ${target.id}\n`);
   const start = parsed.options.has('from-start') ? { choices: [], summary: null, fallback: null } : checkingStartOf(protocol, variant, config);
   if (start.summary !== null) io.err.write(`starting from: ${start.summary} (${choiceCount(start.choices)}; --from-start to search from the beginning)\n`);
   if (start.fallback !== null) io.err.write(`starting from the beginning: ${start.fallback}\n`);
   const prefix = start.choices;
   const steps = (choices: readonly Choice[]) => `${choiceCount(choices)}${prefix.length === 0 ? '' : `: ${prefix.length} starting steps, then ${choices.length - prefix.length} found by the search`}`;
-  const options = { budget, prefix, ...(crashable === undefined ? {} : { crashable }) };
+  const options = { budget, prefix, ...(crashable === undefined ? {} : { crashable }), ...(timing === null ? {} : { timed: timing }), ...(target === null ? {} : { target: target.id }) };
   let walked = '';
   try {
     if (walks > 0) {
       const result = walkWorld(opened.system, seed, { ...options, walks, steps: WALK_STEPS });
       if (result.kind === 'violation') {
         const how = `run found by random walk ${thousands(result.walk)} of ${thousands(walks)}: ${steps(result.choices)}, shrunk from ${result.walkedSteps + prefix.length} (not always the shortest; --walks 0 for the breadth-first search alone)`;
-        return report(io, parsed, opened, result, how);
+        return report(io, parsed, opened, result, how, reached);
       }
       walked = `random walks: ${thousands(walks)} walks of up to ${WALK_STEPS} steps, none broke a rule; then breadth-first:\n`;
     }
     const result = checkWorld(opened.system, seed, { ...options, maxDepth: depth, maxStates, onProgress: watcher(io) });
-    if (result.kind === 'violation') return report(io, parsed, opened, result, `${walked === '' ? '' : 'breadth-first: '}shortest run: ${steps(result.choices)} (${result.distinctStates} distinct states searched)`);
+    if (result.kind === 'violation') return report(io, parsed, opened, result, `${walked === '' ? '' : 'breadth-first: '}shortest run: ${steps(result.choices)} (${result.distinctStates} distinct states searched)`, reached);
     const bounded = result.exhaustive ? '' : ` (not exhaustive: ${result.stoppedBy})`;
-    io.out.write(`${walked}no violation within bounds: ${result.distinctStates} distinct states, depth ${result.depth}${bounded}\n`);
+    const nothing = target === null ? 'no violation' : reached ? `no run reaches ${target.id}` : `no breach of ${target.id}`;
+    io.out.write(`${walked}${nothing} within bounds: ${result.distinctStates} distinct states, depth ${result.depth}${bounded}\n`);
     return 0;
   } catch (error) {
     if (error instanceof ExploreError) throw new UsageError(error.message);

@@ -33,6 +33,32 @@ describe('checkWorld', () => {
     }
   });
 
+  it('counts the same states by fingerprint and by key in a timed search too, and fewer than ignoring due times', () => {
+    const world = createWorld(pingSystem(), 1);
+    const timed = { timed: { maxDelay: 4 } };
+    const fast = checkModel(worldModel(world, one, new Interner(), timed), { maxDepth: 10 });
+    const slow = checkModel({ ...worldModel(world, one, new Interner(), timed), fingerprint: undefined }, { maxDepth: 10 });
+    const untimed = checkModel(worldModel(world, one, new Interner(), { sleepSets: false }), { maxDepth: 10 });
+    expect(fast.distinctStates).toBe(slow.distinctStates);
+    expect(fast.distinctStates).toBeLessThan(untimed.distinctStates);
+  });
+
+  it('tells apart, in a timed search only, two worlds that differ only in how long their timer has left', () => {
+    const start = createWorld(pingSystem(), 1);
+    const started = worldModel(start, one, new Interner()).step({ world: start, budget: one }, { type: 'client', node: 0, op: 'start' });
+    const later = { ...started, world: { ...started.world, timers: started.world.timers.map((t) => ({ ...t, dueTick: t.dueTick + 1 })) } };
+    const timed = worldModel(start, one, new Interner(), { timed: { maxDelay: null } });
+    const untimed = worldModel(start, one, new Interner());
+    expect(timed.key(started)).not.toBe(timed.key(later));
+    expect(untimed.key(started)).toBe(untimed.key(later));
+    const print = (model: Model<BudgetedWorld, Choice>, state: BudgetedWorld) => {
+      const out = new Uint32Array(2);
+      model.fingerprint!(state, out);
+      return [...out].join(':');
+    };
+    expect(print(timed, started)).not.toBe(print(timed, later));
+  });
+
   it('finds the duplicated INC that the no-dedupe counter counts twice, and its choices replay to it', () => {
     const system = counterSystem('no-dedupe');
     const result = checkWorld(system, 7, { maxDepth: 12, budget: one });

@@ -9,6 +9,7 @@ import { checkModel } from './check-model';
 import { Interner } from './interner';
 import { ExploreError, type CheckOptions, type CheckResult } from './model';
 import { randomWalks, type WalkResult } from './random-walk';
+import type { Timing } from './timed';
 import { worldModel } from './world-model';
 
 export interface WorldCheckOptions {
@@ -35,6 +36,8 @@ export interface WorldCheckOptions {
   readonly method?: SearchMethod;
   /** The nodes a run may crash; every node when omitted. */
   readonly crashable?: readonly NodeId[];
+  /** Follow the clock rather than ignore due times (timed.ts): for protocols whose safety rests on time. */
+  readonly timed?: Timing;
 }
 
 export interface SearchMethod {
@@ -73,7 +76,7 @@ function alreadyThere(world: World, rules: readonly Rule[]): { rule: string; mes
   return null;
 }
 
-export interface WorldWalkOptions extends Pick<WorldCheckOptions, 'budget' | 'prefix' | 'target' | 'crashable'> {
+export interface WorldWalkOptions extends Pick<WorldCheckOptions, 'budget' | 'prefix' | 'target' | 'crashable' | 'timed'> {
   readonly walks: number;
   /** The most steps one walk takes after `prefix`. */
   readonly steps: number;
@@ -99,7 +102,7 @@ export function walkWorld(system: System, seed: number, options: WorldWalkOption
   const found = alreadyThere(played.world, rules);
   if (found !== null) return { kind: 'violation', ...found, choices: prefix, walk: 0, walkedSteps: 0, depth: 1 };
   const budget = faultBudget(options.budget);
-  const result = randomWalks(played.world, { walks: options.walks, steps: options.steps, budget, rules, crashable: options.crashable, seed: options.walkSeed ?? 1 });
+  const result = randomWalks(played.world, { walks: options.walks, steps: options.steps, budget, rules, crashable: options.crashable, timed: options.timed, seed: options.walkSeed ?? 1 });
   if (result.kind === 'none') return result;
   return { ...result, choices: [...prefix, ...result.choices], depth: result.choices.length + 1 };
 }
@@ -122,7 +125,7 @@ export function checkWorld(system: System, seed: number, options: WorldCheckOpti
   const sleepSets = options.method?.sleepSets ?? true;
   const search = (fullSteps: boolean) => {
     // The part ids of this search's worlds: made for it, and dropped with it.
-    const model = worldModel(played.world, faultBudget(options.budget), new Interner(), { rules, fullSteps, sleepSets, crashable: options.crashable });
+    const model = worldModel(played.world, faultBudget(options.budget), new Interner(), { rules, fullSteps, sleepSets, crashable: options.crashable, timed: options.timed });
     return checkModel(model, { maxDepth: options.maxDepth, maxStates: options.maxStates, onProgress: options.onProgress });
   };
   let result;

@@ -4,3 +4,4 @@
 export { checkModel } from './check-model';
 export { checkWorld, walkWorld, type SearchMethod, type WorldCheckOptions, type WorldCheckResult, type WorldWalkOptions, type WorldWalkResult } from './check-world';
 export { ExploreError, progressEvery, type CheckOptions, type CheckResult, type Commuting, type Model, type ModelViolation, type SearchProgress } from './model';
+export { timingWords, type Timing } from './timed';

@@ -12,11 +12,11 @@ import { faultKind, type FaultBudget } from '../fault-kinds';
 import { SearchStepLimit } from '../draft';
 import { searchStep } from '../perform';
 import { mix32 } from '../random';
-import { enabled } from '../schedule';
 import type { Rule } from '../system';
 import type { NodeId } from '../types';
 import type { World } from '../world';
-import { firstBroken, portableOf, shrink, type Portable } from './shrink';
+import { allowed, firstBroken, portableOf, shrink, type Portable } from './shrink';
+import type { Timing } from './timed';
 
 export interface WalkOptions {
   /** How many walks to take. */
@@ -31,6 +31,8 @@ export interface WalkOptions {
   readonly crashable?: readonly NodeId[];
   /** Which walks: the same seed gives the same walks. */
   readonly seed: number;
+  /** Follow the clock (timed.ts): every walk then takes only what the clock allows. */
+  readonly timed?: Timing;
 }
 
 export type WalkResult =
@@ -48,12 +50,6 @@ export type WalkResult =
 
 /** How often a walk takes a fault when one is allowed: walks differ, so some crash early and some late. */
 const faultChances = [0.02, 0.05, 0.1, 0.2];
-
-/** The choices a walk may take in `world` with `left` of the budget. */
-function allowed(world: World, left: FaultBudget, crashable: readonly NodeId[] | undefined): Choice[] {
-  const all = enabled(world, (kind) => left[kind] > 0);
-  return crashable === undefined ? all : all.filter((c) => c.type !== 'crash' || crashable.includes(c.node));
-}
 
 /** A small seeded generator: a counter hashed with the seed. */
 function generator(seed: number, walk: number): () => number {
@@ -149,7 +145,7 @@ function dueNext(world: World, calm: readonly Choice[], walker: Walker): Choice 
 }
 
 function pick(world: World, left: FaultBudget, options: WalkOptions, walker: Walker): Choice | null {
-  const choices = allowed(world, left, options.crashable);
+  const choices = allowed(world, left, options);
   const faults = choices.filter((c) => faultKind(c) !== null);
   const calm = choices.filter((c) => faultKind(c) === null && (c.type !== 'deliver' || !walker.held(c.id)));
   if (faults.length > 0 && (calm.length === 0 || walker.random() < walker.faultChance)) return faults[Math.floor(walker.random() * faults.length)]!;

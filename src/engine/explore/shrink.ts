@@ -12,6 +12,7 @@ import type { Rule } from '../system';
 import type { NodeId } from '../types';
 import type { World } from '../world';
 import type { ModelViolation } from './model';
+import { onTime, type Timing } from './timed';
 
 /** A choice by what it touches, not by id: the first message or timer that matches is meant. */
 export type Portable =
@@ -65,6 +66,15 @@ interface Limits {
   readonly budget: FaultBudget;
   readonly rules: readonly Rule[];
   readonly crashable?: readonly NodeId[];
+  readonly timed?: Timing;
+}
+
+/** The choices a run may take in `world` with `left` of the budget: walks take them, shrinking keeps to them. */
+export function allowed(world: World, left: FaultBudget, limits: Pick<Limits, 'crashable' | 'timed'>): Choice[] {
+  const all = enabled(world, (kind) => left[kind] > 0);
+  const timed = limits.timed === undefined ? all : onTime(world, all, limits.timed);
+  const crashable = limits.crashable;
+  return crashable === undefined ? timed : timed.filter((c) => c.type !== 'crash' || crashable.includes(c.node));
 }
 
 /** Replays the steps from `start`; the run up to its first breach of `rule`, or null if it has none or cannot be played. */
@@ -76,11 +86,9 @@ function breaks(start: World, steps: readonly Portable[], rule: string, limits: 
   for (const step of steps) {
     const choice = resolve(world, step);
     if (choice === null) return null;
+    // Only what the search could choose there: within the budget, on time, an operation the node offers...
+    if (!allowed(world, left, limits).some((c) => sameChoice(c, choice))) return null;
     const kind = faultKind(choice);
-    if (kind !== null && left[kind] <= 0) return null;
-    if (choice.type === 'crash' && limits.crashable !== undefined && !limits.crashable.includes(choice.node)) return null;
-    // Only what a person (or the search) could choose there: a client operation the node offers...
-    if (!enabled(world).some((c) => sameChoice(c, choice))) return null;
     try {
       world = searchStep(world, choice);
     } catch (error) {

@@ -1,6 +1,7 @@
 import type { Envelope, NodeRecord, Observation, Timer } from '../types';
 import type { World } from '../world';
 import type { Interner } from './interner';
+import { relativeDue, type Timing } from './timed';
 
 // Canonical state keys for the checker. Ids and ticks are abstracted away: two worlds that differ
 // only in when things happened, or in the numbers given to messages and timers, share a key. Each
@@ -100,6 +101,18 @@ export function worldKey(parts: Interner, world: World): string {
   const observations = observationSetId(parts, world);
   const partition = partitionId(parts, world.partition);
   return `${nodes}#${messages}#${timers}#${observations}#${partition}#${parts.idOf(world.network, networkText)}`;
+}
+
+/**
+ * What a timed search adds to a world's key: what is left of each timer's and message's deadline
+ * (see timed.ts), as a sorted list of the part's id and its ticks left. The absolute tick stays
+ * out, so worlds that differ only in when they happened still share a key.
+ */
+export function timedKey(parts: Interner, world: World, timing: Timing): string {
+  const items: string[] = [];
+  for (const t of world.timers) items.push(`t${timerId(parts, t)}@${relativeDue(world, t, timing)}`);
+  for (const m of world.messages) items.push(`m${messageId(parts, m)}@${relativeDue(world, m, timing)}`);
+  return items.sort().join(',');
 }
 
 // The numeric fingerprint below hashes the same part ids that `worldKey` lists, in two lanes with

@@ -9,7 +9,8 @@ import type { Interner } from './interner';
 import type { Model } from './model';
 import { firstBroken } from './shrink';
 import { worldCommuting } from './world-commuting';
-import { worldFingerprint, worldKey } from './world-fingerprint';
+import { onTime, type Timing } from './timed';
+import { timedKey, worldFingerprint, worldKey } from './world-fingerprint';
 
 /** A world during a search, with the fault budget its run has left. */
 export interface BudgetedWorld {
@@ -51,6 +52,8 @@ export interface WorldModelOptions {
   readonly sleepSets?: boolean;
   /** The nodes a run may crash; every node when omitted. */
   readonly crashable?: readonly NodeId[];
+  /** Follow the clock (timed.ts) rather than ignore due times. No sleep sets then: time breaks commuting. */
+  readonly timed?: Timing;
 }
 
 /**
@@ -79,20 +82,26 @@ export function worldModel(start: World, budget: FaultBudget, parts: Interner, o
     return after;
   };
   const halted = (world: World) => (world.halted === null ? 0 : 1);
+  const timing = options.timed;
+  // The salt beside the world's own key: the budget left and, in a timed search, the deadlines.
+  const saltText = (world: World, left: FaultBudget) =>
+    timing === undefined ? budgetText(left) : `${budgetText(left)}\n@${timedKey(parts, world, timing)}`;
+  const saltId = (world: World, left: FaultBudget) => (timing === undefined ? parts.idOf(left, budgetText) : parts.intern(saltText(world, left)));
   return {
     initial: () => [{ world: start, budget }],
     actions({ world, budget: left }) {
       const all = allowsEvery(left) ? enabled(world) : enabled(world, (kind) => left[kind] > 0);
-      return crashable === undefined ? all : all.filter((c) => c.type !== 'crash' || crashable.includes(c.node));
+      const timed = timing === undefined ? all : onTime(world, all, timing);
+      return crashable === undefined ? timed : timed.filter((c) => c.type !== 'crash' || crashable.includes(c.node));
     },
     step({ world, budget: left }, choice) {
       const kind = faultKind(choice);
       return { world: perform(world, choice), budget: kind === null ? left : spend(left, kind) };
     },
-    key: ({ world, budget: left }) => `${worldKey(parts, world)}\n%${budgetText(left)}${halted(world) ? '\nhalted' : ''}`,
-    fingerprint: ({ world, budget: left }, out) => worldFingerprint(parts, world, 2 * parts.idOf(left, budgetText) + halted(world), out),
+    key: ({ world, budget: left }) => `${worldKey(parts, world)}\n%${saltText(world, left)}${halted(world) ? '\nhalted' : ''}`,
+    fingerprint: ({ world, budget: left }, out) => worldFingerprint(parts, world, 2 * saltId(world, left) + halted(world), out),
     violation: ({ world }) => firstBroken(rules, world),
-    commuting: options.sleepSets === false ? undefined : ({ world, budget: left }, actions) => commuting(world, left, actions),
+    commuting: options.sleepSets === false || timing !== undefined ? undefined : ({ world, budget: left }, actions) => commuting(world, left, actions),
     retain: ({ world, budget: left }) => ({ world: forgetTrace(world), budget: left }),
   };
 }
