@@ -16,8 +16,8 @@ export default {
   concurrency: 1,
   timeoutMS: 60_000,
   reporters: ['clear-text', 'progress-append-only', 'json'],
-  // One report per protocol, which `npm run bench` summarises.
-  jsonReporter: { fileName: `reports/mutation/${protocol}.json` },
+  // One report per run, named by protocol and time: `npm run bench` takes each file's newest.
+  jsonReporter: { fileName: `reports/mutation/${protocol}-${Date.now()}.json` },
   // What the sandbox copy leaves out: build output and test reports (which `npm test` rewrites).
   ignorePatterns: ['dist', '.test-results', 'test-results', 'playwright-report', 'screenshots', 'reports', '.bench'],
   tempDirName: '.stryker-tmp',

@@ -6,12 +6,14 @@ import { browserFigures } from './bench/browser';
 import { engineFigures } from './bench/engine';
 import { table, type Figure } from './bench/figure';
 import { fromStartFigures } from './bench/from-start';
+import { mutationFigures } from './bench/mutation';
 import { quorumFigures } from './bench/quorum';
+import { timedFigures } from './bench/timed';
 
 const skipBrowser = process.argv.includes('--no-browser');
 if (!process.argv.includes('--no-build')) spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
 
-const figures: Figure[] = [...engineFigures(), ...fromStartFigures(), ...quorumFigures()];
+const figures: Figure[] = [...engineFigures(), ...fromStartFigures(), ...quorumFigures(), ...timedFigures(), ...mutationFigures()];
 if (!skipBrowser) figures.push(...(await browserFigures()));
 
 console.log(table(figures));

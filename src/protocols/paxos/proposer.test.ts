@@ -76,6 +76,52 @@ describe('a Paxos proposer', () => {
     ]);
   });
 
+  it('raises the round its next ballot must beat from a late refusal that names a higher ballot', () => {
+    // A1 has promised (3,P2); it refuses P1's first ballot only after P1 has moved on to (2,P1).
+    const world = play('late-higher-nack', [
+      { do: 'client', node: 'P2', op: 'propose' },
+      { do: 'fire', node: 'P2', timer: 'retry' },
+      { do: 'fire', node: 'P2', timer: 'retry' },
+      { do: 'drop', message: { type: 'PREPARE', from: 'P2', to: 'A1' } },
+      { do: 'drop', message: { type: 'PREPARE', from: 'P2', to: 'A1' } },
+      deliver('PREPARE', 'P2', 'A1'),
+      { do: 'client', node: 'P1', op: 'propose' },
+      { do: 'fire', node: 'P1', timer: 'retry' },
+      deliver('PREPARE', 'P1', 'A1'),
+      deliver('NACK', 'A1', 'P1'),
+      { do: 'fire', node: 'P1', timer: 'retry' },
+    ]);
+    expect(prepares(world, 'P1').map((b) => (b as { round: number }).round)).toEqual([1, 2, 4]);
+  });
+
+  it('backs off when its ACCEPT is refused because an acceptor promised a higher ballot meanwhile', () => {
+    const world = play('accept-refused', [
+      { do: 'client', node: 'P1', op: 'propose' },
+      deliver('PREPARE', 'P1', 'A1'),
+      deliver('PREPARE', 'P1', 'A2'),
+      deliver('PROMISE', 'A1', 'P1'),
+      deliver('PROMISE', 'A2', 'P1'),
+      { do: 'client', node: 'P2', op: 'propose' },
+      deliver('PREPARE', 'P2', 'A1'),
+      deliver('ACCEPT', 'P1', 'A1'),
+      deliver('NACK', 'A1', 'P1'),
+    ]);
+    const p1 = nodeOf(world, 'P1');
+    expect(nodeIn(world, p1, 'proposing.backoff')).toBe(true);
+    expect(told(world)).toContain('P1 is cut off by the higher ballot (1,P2): it backs off and will retry when its timer fires');
+  });
+
+  it('with randomized backoff, waits between one and two retry periods before each new ballot', () => {
+    const steps: ScenarioStep[] = [{ do: 'client', node: 'P1', op: 'propose' }];
+    for (let i = 0; i < 6; i++) steps.push({ do: 'fire', node: 'P1', timer: 'retry' });
+    const world = playScenario(paxos, { id: 'jitter', title: 'jitter', summary: 'jitter', steps, config: { randomizedBackoff: true } }).world;
+    const retry = Number(world.system.inputs[nodeOf(world, 'P1')]!.config['retryTicks']);
+    const waits = traceToArray(world.trace).flatMap((e) => (e.type === 'timer-set' && e.timer.name === 'retry' ? [e.timer.dueTick - e.timer.setTick] : []));
+    expect(waits).toHaveLength(7);
+    expect(waits.every((w) => w >= retry && w <= 2 * retry)).toBe(true);
+    expect(waits.some((w) => w > retry)).toBe(true);
+  });
+
   describe('that has learned the chosen value', () => {
     const learned: readonly ScenarioStep[] = [
       { do: 'client', node: 'P1', op: 'propose' },
@@ -93,6 +139,24 @@ describe('a Paxos proposer', () => {
       const world = play('learned', learned);
       expect(observed(world, 'P1')).toContainEqual({ learned: 'A' });
       expect(nodeIn(world, nodeOf(world, 'P1'), 'learned')).toBe(true);
+    });
+
+    it('keeps its tally and round when late ACCEPTED and NACK messages arrive', () => {
+      const world = play('learned-late', [
+        ...learned,
+        deliver('ACCEPT', 'P1', 'A3'),
+        deliver('ACCEPTED', 'A3', 'P1'),
+        // A3 promises (2,P2), then refuses P1's first PREPARE, which was still on its way.
+        { do: 'client', node: 'P2', op: 'propose' },
+        { do: 'fire', node: 'P2', timer: 'retry' },
+        { do: 'drop', message: { type: 'PREPARE', from: 'P2', to: 'A3' } },
+        deliver('PREPARE', 'P2', 'A3'),
+        deliver('PREPARE', 'P1', 'A3'),
+        deliver('NACK', 'A3', 'P1'),
+      ]);
+      const before = machineState(play('learned-only', learned), nodeOf(world, 'P1'))!.context;
+      const after = machineState(world, nodeOf(world, 'P1'))!.context;
+      expect(after).toMatchObject({ tally: before['tally'], round: before['round'], learned: 'A' });
     });
 
     it('finds it in its log after a restart, says so, and stays learned', () => {
