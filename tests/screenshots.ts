@@ -171,6 +171,26 @@ test('searching, then the run found', async ({ page }) => {
   await shot(page, 'search-found-top');
 });
 
+// The timed search: Kafka's group after its happy path, following the clock, finds no zombie.
+test('search following the clock', async ({ page }) => {
+  test.setTimeout(120_000);
+  const root = await openProtocol(page, '', 'kafka-consumer-offsets.html');
+  await page.locator('[data-scenario="happy-path"]').getByRole('button').click();
+  await expect(root).not.toHaveAttribute('data-end', '0');
+  await root.focus();
+  await page.keyboard.press('End');
+  const search = root.locator('[data-panel="search"]');
+  if ((await search.getAttribute('data-open')) === 'false') await search.getByRole('button', { name: 'Search all runs' }).click();
+  await search.getByLabel('Look for').selectOption({ label: 'a state where zombie holds' });
+  await search.getByLabel('Crashes').fill('0');
+  await search.getByLabel('Losses').fill('0');
+  await search.getByLabel('Time').selectOption({ label: 'follow the clock, bounded delays' });
+  await search.getByRole('button', { name: 'Find a run to it' }).click();
+  await expect(search.getByTestId('search-outcome')).toHaveAttribute('data-kind', 'none', { timeout: 100_000 });
+  await search.scrollIntoViewIfNeeded();
+  await shot(page, 'search-clock');
+});
+
 /** A cache write strategies scenario, moved to `step` (its end when omitted). */
 async function cacheScenario(page: Page, id: string, step?: number) {
   await page.goto('cache-write-strategies.html');

@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { actions, openProtocol, playToQuiet, rule, step } from './simulator';
+import { actions, loadScenarioToEnd, openProtocol, playToQuiet, rule, step } from './simulator';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -114,4 +114,28 @@ test('bounds out of range get a plain sentence, not a search', async ({ page }) 
   const sim = await openProtocol(page);
   await search(page, sim, { steps: 99 });
   await expect(outcome(sim)).toHaveText('Steps deep must be a whole number from 1 to 40.');
+});
+
+test('following the clock, Kafka’s group removes no live consumer without a fault, where any order finds one at once', async ({ page }) => {
+  test.setTimeout(120_000);
+  const sim = await openProtocol(page, '', 'kafka-consumer-offsets.html');
+  await loadScenarioToEnd(page, sim, 'happy-path');
+  const end = await sim.getAttribute('data-step');
+  const find = panel(sim);
+  await find.getByLabel('Look for').selectOption({ label: 'a state where zombie holds' });
+  await find.getByLabel('Crashes').fill('0');
+  await find.getByLabel('Losses').fill('0');
+  await find.getByLabel('Time').selectOption({ label: 'follow the clock, bounded delays' });
+  await expect(find).toContainText('a message arrives at most this many ticks after it is due');
+  await find.getByLabel('Messages late by at most (ticks)').fill('20');
+  await find.getByRole('button', { name: 'Find a run to it' }).click();
+  await expect(outcome(sim)).toHaveAttribute('data-kind', 'none', { timeout: 100_000 });
+  await expect(outcome(sim)).toContainText('No run reaches zombie, following the clock with messages at most 20 ticks late, within these bounds');
+  await expect(sim).toHaveAttribute('data-step', end!);
+
+  await find.getByLabel('Time').selectOption({ label: 'any order (timers may fire early)' });
+  await find.getByRole('button', { name: 'Find a run to it' }).click();
+  await expect(outcome(sim)).toHaveAttribute('data-kind', 'found', { timeout: 100_000 });
+  await expect(outcome(sim)).toContainText('Found: zombie holds after 1 step');
+  await expect(find.getByRole('listitem').last()).toContainText('fires early');
 });

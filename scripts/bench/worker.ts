@@ -69,6 +69,7 @@ export async function workerFigures(page: Page, origin: string, browserPid: numb
       budget: faultBudget(spec.protocol.checking.budget),
       target: null,
       maxStates: spec.maxStates,
+      timing: null,
     };
     // In-page code as strings: tsx rewrites functions in a way the page cannot run. One worker
     // serves two searches, as it serves a page's searches one after the other; the better counts.

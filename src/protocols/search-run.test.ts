@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkWorld, faultBudget, replay, type RunSpec } from '../engine';
+import { playScenario } from './kit';
+import { kafkaConsumerOffsets } from './kafka-consumer-offsets';
 import { searchRun, type SearchRequest } from './search-run';
 import { twoPhaseCommit } from './two-phase-commit';
 
@@ -12,6 +14,7 @@ const request = (variant: string, change: Partial<SearchRequest> = {}): SearchRe
   budget: faultBudget(budget),
   target: null,
   maxStates: 1_000_000,
+  timing: null,
   ...change,
 });
 
@@ -67,5 +70,17 @@ describe('a search asked for by the page', () => {
     expect(searchRun(twoPhaseCommit, request('nope'))).toMatchObject({ kind: 'failed', message: expect.stringMatching(/^This run cannot be searched: .*no variant "nope"/) });
     const impossible = run('correct', [{ type: 'deliver', id: 99 }]);
     expect(searchRun(twoPhaseCommit, request('correct', { run: impossible }))).toMatchObject({ kind: 'failed', message: expect.stringMatching(/prefix cannot be replayed/) });
+    expect(searchRun(twoPhaseCommit, request('correct', { timing: { maxDelay: -1 } }))).toEqual({
+      kind: 'failed',
+      message: 'How late a message may be must be a whole number of ticks from 0 to 10,000, or left empty for any time.',
+    });
+  });
+
+  it('follows the clock when asked: after the Kafka happy path, no zombie without a fault, where any order finds one at once', () => {
+    const happy = playScenario(kafkaConsumerOffsets, kafkaConsumerOffsets.scenarios.find((s) => s.id === 'happy-path')!).run;
+    const ask = (timing: SearchRequest['timing']) =>
+      searchRun(kafkaConsumerOffsets, { run: happy, steps: 9, budget: faultBudget({}), target: 'zombie', maxStates: 1_000_000, timing });
+    expect(ask(null)).toMatchObject({ kind: 'found', rule: 'zombie', choices: { length: happy.choices.length + 1 } });
+    expect(ask({ maxDelay: 20 })).toMatchObject({ kind: 'none', stopped: 'bounds' });
   });
 });

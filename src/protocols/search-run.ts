@@ -2,7 +2,7 @@
 // bounds a person sets in words, looking for any invariant to break or for one named rule. Plain
 // data in and out, so the request and the outcome cross to a Web Worker and back unchanged, and
 // never a throw: every problem comes back as a sentence.
-import { checkWorld, ExploreError, faultBudgetProblem, faultKinds, type FaultBudget, type RunSpec, type SearchProgress } from '../engine';
+import { checkWorld, ExploreError, faultBudgetProblem, faultKinds, type FaultBudget, type RunSpec, type SearchProgress, type Timing } from '../engine';
 import { crashableNodes } from './kit/checking';
 import type { Protocol } from './kit/types';
 import { openRunOf } from './open-run-of';
@@ -18,6 +18,8 @@ export interface SearchRequest {
   readonly target: string | null;
   /** The most distinct states the search may store before it stops. */
   readonly maxStates: number;
+  /** Follow the clock (timers on time, messages at or after theirs), or null to ignore due times. */
+  readonly timing: Timing | null;
 }
 
 /** What a search reports as it goes: the depth in steps beyond the start. */
@@ -46,10 +48,13 @@ export type SearchOutcome =
   | { readonly kind: 'failed'; readonly message: string };
 
 /** What a page lets a person ask for: a search deeper or with more faults takes too long to finish. */
-export const searchLimits = { steps: { min: 1, max: 40 }, faults: { min: 0, max: 5 } } as const;
+export const searchLimits = { steps: { min: 1, max: 40 }, faults: { min: 0, max: 5 }, delay: { min: 0, max: 10_000 } } as const;
 
 /** What is wrong with the bounds, as a sentence a person can act on, or null. */
-export function searchBoundsProblem(steps: number, budget: Partial<FaultBudget>): string | null {
+export function searchBoundsProblem(steps: number, budget: Partial<FaultBudget>, timing: Timing | null = null): string | null {
+  const delay = timing?.maxDelay ?? null;
+  if (delay !== null && (!Number.isInteger(delay) || delay < searchLimits.delay.min || delay > searchLimits.delay.max))
+    return `How late a message may be must be a whole number of ticks from ${searchLimits.delay.min} to ${searchLimits.delay.max.toLocaleString('en-US')}, or left empty for any time.`;
   const { min, max } = searchLimits.steps;
   if (!Number.isInteger(steps) || steps < min || steps > max) return `Steps deep must be a whole number from ${min} to ${max}.`;
   for (const { kind } of faultKinds) {
@@ -65,7 +70,7 @@ export function searchBoundsProblem(steps: number, budget: Partial<FaultBudget>)
  * sentence stops the search there.
  */
 export function searchRun(protocol: Protocol, request: SearchRequest, onProgress?: (progress: SearchProgressReport) => string | null): SearchOutcome {
-  const problem = searchBoundsProblem(request.steps, request.budget);
+  const problem = searchBoundsProblem(request.steps, request.budget, request.timing);
   if (problem !== null) return { kind: 'failed', message: problem };
   if (!Number.isInteger(request.maxStates) || request.maxStates < 1) return { kind: 'failed', message: 'The state cap must be a whole number, at least 1.' };
   const target = request.target;
@@ -85,6 +90,7 @@ export function searchRun(protocol: Protocol, request: SearchRequest, onProgress
       budget: request.budget,
       prefix: request.run.choices,
       ...(target === null ? {} : { target }),
+      ...(request.timing === null ? {} : { timed: request.timing }),
       ...(report === undefined ? {} : { onProgress: report }),
     });
     if (result.kind === 'violation') {

@@ -165,12 +165,27 @@ function sumIds<T extends object>(parts: Interner, items: readonly T[], idOf: (p
   sumB = b;
 }
 
+/** Mixes one (part id, ticks left) pair into both lanes of the sum: `timedKey`'s items, as numbers. */
+function addDeadline(tag: number, id: number, left: number): void {
+  sumA = (sumA + avalanche(roundA(roundA(tag, id), left))) | 0;
+  sumB = (sumB + avalanche(roundB(roundB(tag, id), left))) | 0;
+}
+
+/** The sum of `timedKey`'s items, in both lanes: a multiset, so their order does not matter. */
+function sumDeadlines(parts: Interner, world: World, timing: Timing): void {
+  sumA = 0;
+  sumB = 0;
+  for (const t of world.timers) addDeadline(0x51ed27, timerId(parts, t), relativeDue(world, t, timing));
+  for (const m of world.messages) addDeadline(0x2b7e15, messageId(parts, m), relativeDue(world, m, timing));
+}
+
 /**
  * A 64-bit fingerprint of `worldKey(parts, world)`, written to `out[0]` (high) and `out[1]` (low):
  * worlds with equal keys get equal fingerprints, and different keys clash about as rarely as any
- * two 64-bit hashes. `salt` is folded in too, for whatever a caller adds to the key.
+ * two 64-bit hashes. `salt` is folded in too, for whatever a caller adds to the key; and, in a
+ * timed search, what `timedKey` adds.
  */
-export function worldFingerprint(parts: Interner, world: World, salt: number, out: Uint32Array): void {
+export function worldFingerprint(parts: Interner, world: World, salt: number, out: Uint32Array, timing?: Timing): void {
   const nodes = world.nodes;
   let a = 0x2545f491 ^ nodes.length;
   let b = 0x1b873593 ^ nodes.length;
@@ -185,6 +200,11 @@ export function worldFingerprint(parts: Interner, world: World, salt: number, ou
   sumIds(parts, world.timers, timerId);
   a = roundB(roundA(a, world.timers.length), sumA);
   b = roundA(roundB(b, world.timers.length), sumB);
+  if (timing !== undefined) {
+    sumDeadlines(parts, world, timing);
+    a = roundB(roundA(a, 0x7f4a7c15), sumA);
+    b = roundA(roundB(b, 0x7f4a7c15), sumB);
+  }
   const observations = observationSetId(parts, world);
   const partition = 1 + partitionId(parts, world.partition);
   const network = parts.idOf(world.network, networkText);

@@ -83,10 +83,8 @@ export function worldModel(start: World, budget: FaultBudget, parts: Interner, o
   };
   const halted = (world: World) => (world.halted === null ? 0 : 1);
   const timing = options.timed;
-  // The salt beside the world's own key: the budget left and, in a timed search, the deadlines.
-  const saltText = (world: World, left: FaultBudget) =>
-    timing === undefined ? budgetText(left) : `${budgetText(left)}\n@${timedKey(parts, world, timing)}`;
-  const saltId = (world: World, left: FaultBudget) => (timing === undefined ? parts.idOf(left, budgetText) : parts.intern(saltText(world, left)));
+  // What the key adds to the world's own: the budget left and, in a timed search, the deadlines.
+  const extra = (world: World, left: FaultBudget) => (timing === undefined ? budgetText(left) : `${budgetText(left)}\n@${timedKey(parts, world, timing)}`);
   return {
     initial: () => [{ world: start, budget }],
     actions({ world, budget: left }) {
@@ -98,8 +96,8 @@ export function worldModel(start: World, budget: FaultBudget, parts: Interner, o
       const kind = faultKind(choice);
       return { world: perform(world, choice), budget: kind === null ? left : spend(left, kind) };
     },
-    key: ({ world, budget: left }) => `${worldKey(parts, world)}\n%${saltText(world, left)}${halted(world) ? '\nhalted' : ''}`,
-    fingerprint: ({ world, budget: left }, out) => worldFingerprint(parts, world, 2 * saltId(world, left) + halted(world), out),
+    key: ({ world, budget: left }) => `${worldKey(parts, world)}\n%${extra(world, left)}${halted(world) ? '\nhalted' : ''}`,
+    fingerprint: ({ world, budget: left }, out) => worldFingerprint(parts, world, 2 * parts.idOf(left, budgetText) + halted(world), out, timing),
     violation: ({ world }) => firstBroken(rules, world),
     commuting: options.sleepSets === false || timing !== undefined ? undefined : ({ world, budget: left }, actions) => commuting(world, left, actions),
     retain: ({ world, budget: left }) => ({ world: forgetTrace(world), budget: left }),

@@ -29,6 +29,15 @@ describe('what the Find a violation panel says', () => {
     );
   });
 
+  it('says when the search followed the clock, and how late messages could be', () => {
+    const none = { kind: 'none', states: 25_880, steps: 9, stopped: 'bounds', reason: null } as const;
+    expect(outcomeText(none, { ...condition, timing: { maxDelay: 20 } })).toBe(
+      'No run reaches blocked-in-doubt, following the clock with messages at most 20 ticks late, within these bounds: 25,880 states, depth 9 (2.0 s).',
+    );
+    const found = { kind: 'found', rule: 'zombie', message: 'C1 was removed', choices: [{ type: 'heal' }], states: 3 } as const;
+    expect(outcomeText(found, { ...condition, timing: { maxDelay: null } })).toMatch(/^Found, following the clock: zombie holds after 1 step from the start/);
+  });
+
   it('says when the frame searched from already breaks the rule', () => {
     const already = { kind: 'already', rule: 'atomicity', message: 'P1 committed while P2 aborted' } as const;
     expect(outcomeText(already, { ...any, fromStep: 12 })).toBe(

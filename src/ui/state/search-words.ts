@@ -1,5 +1,6 @@
 // What the "Find a violation" panel says, as plain functions of the search's state: the progress
 // line, and the one sentence that tells the outcome (also announced to screen readers).
+import type { Timing } from '../../engine';
 import type { SearchOutcome } from '../../protocols/search-run';
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -32,18 +33,29 @@ export interface OutcomeContext {
   readonly maxStates: number;
   readonly maxSteps: number;
   readonly seconds: number;
+  /** How the search treated time; null (or absent) when it ignored due times. */
+  readonly timing?: Timing | null;
 }
 
-function foundText(outcome: Extract<SearchOutcome, { kind: 'found' }>, { target, fromStep, seconds }: OutcomeContext): string {
+/** How a search that followed the clock treated messages, as a clause: "following the clock, messages at most 20 ticks late". */
+export function clockWords(timing: Timing | null | undefined): string {
+  if (timing === null || timing === undefined) return '';
+  return timing.maxDelay === null ? ', following the clock' : `, following the clock with messages at most ${plural(timing.maxDelay, 'tick', 'ticks')} late`;
+}
+
+function foundText(outcome: Extract<SearchOutcome, { kind: 'found' }>, { target, fromStep, seconds, timing }: OutcomeContext): string {
   const steps = outcome.choices.length - fromStep;
+  const found = `Found${clockWords(timing)}:`;
   const searched = `${plural(outcome.states, 'state', 'states')} searched in ${seconds.toFixed(1)} s`;
   if (target.kind === 'condition')
-    return `Found: ${outcome.rule} holds after ${plural(steps, 'step', 'steps')} ${fromWords(fromStep)}: ${outcome.message}. The run is open as a new branch, at step ${outcome.choices.length}, where it begins (${searched}).`;
-  return `Found: ${outcome.rule} breaks after ${plural(steps, 'step', 'steps')} ${fromWords(fromStep)}: ${outcome.message}. The run is open as a new branch, at step ${outcome.choices.length}, where it breaks (${searched}).`;
+    return `${found} ${outcome.rule} holds after ${plural(steps, 'step', 'steps')} ${fromWords(fromStep)}: ${outcome.message}. The run is open as a new branch, at step ${outcome.choices.length}, where it begins (${searched}).`;
+  return `${found} ${outcome.rule} breaks after ${plural(steps, 'step', 'steps')} ${fromWords(fromStep)}: ${outcome.message}. The run is open as a new branch, at step ${outcome.choices.length}, where it breaks (${searched}).`;
 }
 
-function noneText(outcome: Extract<SearchOutcome, { kind: 'none' }>, { target, maxStates, maxSteps, seconds }: OutcomeContext): string {
-  const nothing = target.kind === 'condition' ? `No run reaches ${target.rule}` : target.rule === null ? 'No violation' : `No run breaks ${target.rule}`;
+function noneText(outcome: Extract<SearchOutcome, { kind: 'none' }>, { target, maxStates, maxSteps, seconds, timing }: OutcomeContext): string {
+  const none = target.kind === 'condition' ? `No run reaches ${target.rule}` : target.rule === null ? 'No violation' : `No run breaks ${target.rule}`;
+  const clock = clockWords(timing);
+  const nothing = clock === '' ? none : `${none}${clock},`;
   const took = `${seconds.toFixed(1)} s`;
   switch (outcome.stopped) {
     case 'bounds':

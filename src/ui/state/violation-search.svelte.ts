@@ -2,7 +2,7 @@
 // only sends the request and hears progress, so it stays responsive; a second search, Cancel and
 // removing the simulator end the worker at once (a search is one long computation, so ending the
 // worker is the only way to stop it mid-way). A run found opens as a new branch of the history.
-import { faultKinds, type FaultBudget, type RunSpec } from '../../engine';
+import { faultKinds, type FaultBudget, type RunSpec, type Timing } from '../../engine';
 import { checkingBoundsOf } from '../../protocols/kit/checking';
 import { searchBoundsProblem, type SearchOutcome, type SearchRequest } from '../../protocols/search-run';
 import type { StartSearch, WorkerReport } from '../search/messages';
@@ -15,6 +15,8 @@ export interface SearchSettings {
   readonly from: 'frame' | 'start';
   /** An invariant or condition id; null for any invariant. */
   readonly target: string | null;
+  /** Follow the clock, or null to let timers fire in any order (the default: it misses nothing). */
+  readonly timing: Timing | null;
 }
 
 /** One step of a run found, told in words, for the panel's list. */
@@ -87,12 +89,12 @@ export class ViolationSearch {
     // A variant may name its own depth and budget (a mistake whose start sets the scene needs no fault).
     const bounds = checkingBoundsOf(this.#simulation.protocol, this.#simulation.spec.variant);
     const budget = Object.fromEntries(faultKinds.map(({ kind }) => [kind, bounds.budget[kind] ?? 0])) as FaultBudget;
-    return { steps: bounds.maxDepth - 1, budget, from: 'frame', target: null };
+    return { steps: bounds.maxDepth - 1, budget, from: 'frame', target: null, timing: null };
   }
 
   /** Starts a search; one already running is ended first. */
   start(settings: SearchSettings): void {
-    const problem = searchBoundsProblem(settings.steps, settings.budget);
+    const problem = searchBoundsProblem(settings.steps, settings.budget, settings.timing);
     if (problem !== null) {
       this.state = { kind: 'invalid', message: problem };
       return;
@@ -104,7 +106,8 @@ export class ViolationSearch {
     const run: RunSpec = { ...spec, choices: spec.choices.slice(0, fromStep) };
     const isCondition = simulation.protocol.conditions.some((c) => c.id === settings.target);
     const target: SearchTarget = { rule: settings.target, kind: isCondition ? 'condition' : 'invariant' };
-    const request: SearchRequest = { run, steps: settings.steps, budget: settings.budget, target: settings.target, maxStates: this.maxStates };
+    const { steps, budget, timing } = settings;
+    const request: SearchRequest = { run, steps, budget, target: settings.target, maxStates: this.maxStates, timing };
     this.#pending = { id: ++this.#lastId, settings, run, fromStep, target };
     this.state = { kind: 'running', states: 0, steps: 0, maxSteps: settings.steps, statesPerSecond: 0 };
     const worker = this.#spawn();
@@ -157,7 +160,8 @@ export class ViolationSearch {
       return;
     }
     this.#pending = null;
-    const context = { target: pending.target, fromStep: pending.fromStep, maxStates: this.maxStates, maxSteps: pending.settings.steps, seconds: report.seconds };
+    const { steps: maxSteps, timing } = pending.settings;
+    const context = { target: pending.target, fromStep: pending.fromStep, maxStates: this.maxStates, maxSteps, seconds: report.seconds, timing };
     const outcome = report.outcome;
     if (outcome.kind === 'found' && !this.#sameRun(pending.run)) {
       const text = 'The run changed while the search ran, so what it found was not opened. Search again.';

@@ -41,7 +41,7 @@ function setUp(variant = 'no-decision-log') {
   return { simulation, search, paused: () => paused };
 }
 
-const settings = (change: Partial<SearchSettings> = {}): SearchSettings => ({ steps: 11, budget: faultBudget({ crashes: 1, losses: 1 }), from: 'frame', target: null, ...change });
+const settings = (change: Partial<SearchSettings> = {}): SearchSettings => ({ steps: 11, budget: faultBudget({ crashes: 1, losses: 1 }), from: 'frame', target: null, timing: null, ...change });
 
 describe('Find a violation, on the page side', () => {
   it('starts no worker until a search is asked for, then sends it the run on screen and the bounds', () => {
