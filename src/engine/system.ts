@@ -1,6 +1,6 @@
 import type { ChoiceWords } from './choice-label';
 import type { NetworkOptions } from './network';
-import type { NodeId, NodeInput, NodeSpec } from './types';
+import type { Json, NodeId, NodeInput, NodeSpec } from './types';
 import type { World } from './world';
 
 /** A named predicate over the world. A breach of an invariant is a bug; of a condition, a lesson. */
@@ -58,7 +58,9 @@ export interface System {
   readonly words?: ChoiceWords;
   /**
    * Whether invariants read the order of the observations, not just which were made (a client
-   * history checked for linearizability). The checker then tells two orders apart.
+   * history checked for linearizability). The checker then tells two orders apart: of every
+   * observation when true, or of those the function accepts (a client's operations), the others
+   * still keyed as a set (what a cost panel counts, which no rule reads).
    */
-  readonly orderedObservations?: boolean;
+  readonly orderedObservations?: boolean | ((value: Json) => boolean);
 }

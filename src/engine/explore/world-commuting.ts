@@ -68,7 +68,7 @@ export function worldCommuting(): (world: World, left: FaultBudget, choices: rea
     clocked ??= world.system.nodes.some((node) => node.behaviour.readsClock !== undefined);
     if (clocked || world.nodes.length > maxNodes || nearCap(world)) return null;
     if (footprints.keys.length < choices.length) footprints = new Footprints(2 * choices.length);
-    const ordered = world.system.orderedObservations === true;
+    const ordered = (world.system.orderedObservations ?? false) !== false;
     for (let i = 0; i < choices.length; i++) {
       const choice = choices[i]!;
       if (!describe(world, choice, opIndex, i, footprints)) return null;

@@ -61,13 +61,13 @@ function recordId(parts: Interner, world: World, node: number, record: NodeRecor
 // histories with the same operations in another order are then two states.
 const observationText = (o: Observation) => `${o.node}=${JSON.stringify(o.value)}`;
 
-function observationSetText(parts: Interner, observations: World['observations']): string {
+function observationSetText(parts: Interner, observations: Iterable<Observation>): string {
   const ids = new Set<number>();
   for (const o of observations) ids.add(parts.idOf(o, observationText));
   return [...ids].sort((a, b) => a - b).join(',');
 }
 
-function observationSequenceText(parts: Interner, observations: World['observations']): string {
+function observationSequenceText(parts: Interner, observations: Iterable<Observation>): string {
   const ids: number[] = [];
   for (const o of observations) ids.push(parts.idOf(o, observationText));
   return `>${ids.join(',')}`;
@@ -77,7 +77,14 @@ function observationSetId(parts: Interner, world: World): number {
   const list = world.observations;
   const held = parts.held(list);
   if (held >= 0) return held;
-  const text = world.system.orderedObservations === true ? observationSequenceText(parts, list) : observationSetText(parts, list);
+  const ordered = world.system.orderedObservations;
+  let text: string;
+  if (ordered === true) text = observationSequenceText(parts, list);
+  else if (typeof ordered !== 'function') text = observationSetText(parts, list);
+  else {
+    const all = list.toArray();
+    text = `${observationSequenceText(parts, all.filter((o) => ordered(o.value)))}|${observationSetText(parts, all.filter((o) => !ordered(o.value)))}`;
+  }
   return parts.remember(list, parts.intern(text));
 }
 

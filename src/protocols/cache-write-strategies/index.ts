@@ -1,6 +1,6 @@
 // Cache write strategies, assembled from their parts.
 import { listed } from '../catalogue';
-import { defineProtocol, inState, type ClientOpDefinition, type CostCounter } from '../kit';
+import { asOperation, defineProtocol, inState, type ClientOpDefinition, type CostCounter } from '../kit';
 import { app } from './app-server';
 import type { AppContext } from './app-context';
 import { cache } from './cache';
@@ -51,6 +51,10 @@ export const cacheWriteStrategies = defineProtocol({
   },
   config: options,
   topology,
+  // Its rules read the history of operations in order (the last acknowledged write of a key, a
+  // read that returned after a write): keyed as a set, two histories in another order would merge.
+  // The cache's hits and misses, which only the cost panel counts, stay a set.
+  orderedObservations: (value) => asOperation(value) !== null,
   variants,
   invariants,
   conditions,

@@ -41,7 +41,7 @@ export function buildSystem(definition: ProtocolDefinition, config: Config, vari
     network: networkFromConfig(config),
     bounds: defaultBounds,
     words: choiceWords(definition),
-    ...(definition.orderedObservations === true ? { orderedObservations: true } : {}),
+    ...(definition.orderedObservations === undefined ? {} : { orderedObservations: definition.orderedObservations }),
   };
 }
 

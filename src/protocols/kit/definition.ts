@@ -5,7 +5,7 @@
 // role's own machine context. A definition typed only loosely (options as `readonly
 // ConfigOption[]`, one `describe(view)` for every role) is still accepted as it is.
 import type { AnyStateMachine, ContextFrom } from 'xstate';
-import type { FaultBudget, MessageBody, NodeId, Persisted, Rule, World } from '../../engine';
+import type { FaultBudget, MessageBody, NodeId, Persisted, Rule, System, World } from '../../engine';
 import type { CostComparison, CostCounter } from './costs';
 import type { NodeFact } from './facts';
 import type { MachineContext, MachineState } from './machine-state';
@@ -114,8 +114,8 @@ export interface ProtocolDefinition<Options extends readonly ConfigOption[] = re
   readonly checking?: CheckingDefinition;
   /** Problems between options that are each in range on their own ("R is more than N"). */
   readonly crossCheck?: (config: ConfigOf<Options>) => readonly string[];
-  /** Whether the invariants read the order of observations (see `System.orderedObservations`). */
-  readonly orderedObservations?: boolean;
+  /** Whether the invariants read the order of observations, of all or of some (see `System.orderedObservations`). */
+  readonly orderedObservations?: System['orderedObservations'];
   /** What the cost panel counts (see costs.ts); none by default. */
   readonly costs?: readonly CostCounter[];
   readonly comparison?: CostComparison;
