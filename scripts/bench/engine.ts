@@ -41,19 +41,26 @@ export function stepsPerSecond(protocol: Protocol, input: { readonly [key: strin
   const config = configOf(protocol, input);
   const system = protocol.build(config, 'correct');
   const start = begin ?? opening(protocol, config);
-  let steps = 0;
-  const started = performance.now();
-  for (let seed = 1; performance.now() - started < 1500; seed++) {
-    let world = start.reduce(apply, createWorld(system, seed));
-    for (let i = 0; i < 400; i++) {
-      const choice = pick(world, seed);
-      if (choice === null) break;
-      world = apply(world, choice);
-      steps++;
+  const runFor = (milliseconds: number, firstSeed: number) => {
+    let steps = 0;
+    const started = performance.now();
+    for (let seed = firstSeed; performance.now() - started < milliseconds; seed++) {
+      let world = start.reduce(apply, createWorld(system, seed));
+      for (let i = 0; i < 400; i++) {
+        const choice = pick(world, seed);
+        if (choice === null) break;
+        world = apply(world, choice);
+        steps++;
+      }
     }
-  }
-  const seconds = (performance.now() - started) / 1000;
-  return { name: `engine steps/s, ${label}`, value: Math.round(steps / seconds), unit: 'steps/s', budget: { limit: 200_000, atLeast: true } };
+    return { steps, seconds: (performance.now() - started) / 1000 };
+  };
+  // Half a second on other seeds first, as a page has run before a person steps: the code is
+  // compiled and the machines' common transitions are remembered. The runs measured are new ones.
+  const cold = runFor(500, 1_000_001);
+  const { steps, seconds } = runFor(1500, 1);
+  const note = `the first half second, cold: ${Math.round(cold.steps / cold.seconds).toLocaleString('en-US')} steps/s`;
+  return { name: `engine steps/s, ${label}`, value: Math.round(steps / seconds), unit: 'steps/s', budget: { limit: 200_000, atLeast: true }, note };
 }
 
 export interface Search {
