@@ -80,10 +80,22 @@ describe('time', () => {
     expect(apply(fired, { type: 'deliver', id: pong.id }).tick).toBe(fired.tick);
   });
 
-  it('a timer fired before other things fall due is marked early', () => {
+  it('a timer fired while a message due sooner is in flight overtakes it, but is not early: the message is late', () => {
     const world = run(createWorld(pingSystem(), 1), start, { type: 'fire', id: 1 });
     const fire = traceToArray(world.trace).find((e) => e.type === 'timer-fire');
-    expect(fire).toMatchObject({ early: true, timer: { id: 1, name: 'retry' } });
+    expect(fire).toMatchObject({ early: false, overtakes: true, timer: { id: 1, name: 'retry' } });
+  });
+
+  it('a timer fired while another timer due sooner still waits is marked early', () => {
+    const started = run(createWorld(pingSystem(), 1), start);
+    // The retry as if set later than a second timer of the ponger's, due sooner.
+    const world = { ...started, timers: [...started.timers, { id: 99, node: 1, name: 'other', setTick: 0, dueTick: 2 }] };
+    const firing = (after: World) => traceToArray(after.trace).filter((e) => e.type === 'timer-fire').at(-1);
+    const outOfOrder = apply(world, { type: 'fire', id: started.timers[0]!.id });
+    expect(firing(outOfOrder)).toMatchObject({ early: true, late: false });
+    // The other timer then fires after its due tick: late.
+    expect(firing(apply(outOfOrder, { type: 'fire', id: 99 }))).toMatchObject({ early: false, late: true });
+    expect(firing(apply(world, { type: 'fire', id: 99 }))).toMatchObject({ early: false, late: false });
   });
 });
 

@@ -120,10 +120,12 @@ function fire(draft: Draft, world: World, id: number): void {
   const timer = draft.timers.find((t) => t.id === id);
   if (timer === undefined) throw new ChoiceError(`no timer #${id} is pending`);
   draft.timers = draft.timers.filter((t) => t !== timer);
+  const late = draft.tick > timer.dueTick;
   draft.tick = Math.max(draft.tick, timer.dueTick);
   if (!draft.counted()) {
-    const early = draft.messages.some((m) => m.deliverTick < timer.dueTick) || draft.timers.some((t) => t.dueTick < timer.dueTick);
-    draft.emit({ type: 'timer-fire', timer, early });
+    const early = draft.timers.some((t) => t.dueTick < timer.dueTick);
+    const overtakes = draft.messages.some((m) => m.deliverTick < timer.dueTick);
+    draft.emit({ type: 'timer-fire', timer, early, late, overtakes });
   }
   const spec = world.system.nodes[timer.node]!;
   const event = { kind: 'timer', name: timer.name } as const;

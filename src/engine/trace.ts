@@ -10,7 +10,13 @@ export type TraceEvent = { readonly step: number; readonly tick: number } & (
   | { readonly type: 'drop'; readonly envelope: Envelope; readonly reason: DropReason }
   | { readonly type: 'duplicate'; readonly envelope: Envelope; readonly copy: Envelope; readonly network: boolean }
   | { readonly type: 'timer-set'; readonly timer: Timer }
-  | { readonly type: 'timer-fire'; readonly timer: Timer; readonly early: boolean }
+  /**
+   * `early`: a timer due sooner still waits; `late`: the clock had already passed its due tick
+   * (a delivery moved it on). No clock allows either; a search that ignores due times may take
+   * them. `overtakes`: messages due sooner are still in flight, so they arrive late, which an
+   * asynchronous network allows.
+   */
+  | { readonly type: 'timer-fire'; readonly timer: Timer; readonly early: boolean; readonly late: boolean; readonly overtakes: boolean }
   | { readonly type: 'timer-cancel'; readonly timer: Timer }
   | { readonly type: 'crash'; readonly node: NodeId }
   | { readonly type: 'restart'; readonly node: NodeId }

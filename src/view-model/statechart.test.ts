@@ -124,7 +124,7 @@ describe('lastTransition', () => {
 
   it('prefers the transition whose event matches the trigger', () => {
     const byTimer: TraceEvent[] = [
-      { type: 'timer-fire', step: 1, tick: 5, early: false, timer: { id: 0, node: 1, name: 'decisionTimeout', setTick: 0, dueTick: 5 } },
+      { type: 'timer-fire', step: 1, tick: 5, early: false, late: false, overtakes: false, timer: { id: 0, node: 1, name: 'decisionTimeout', setTick: 0, dueTick: 5 } },
       { type: 'state', step: 1, tick: 5, node: 1, from: 'prepared', to: 'aborted' },
     ];
     expect(lastTransition(participant, byTimer, 1, 1)?.index).toBe(6);

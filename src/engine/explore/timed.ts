@@ -56,7 +56,7 @@ export function relativeDue(world: World, item: Timer | Envelope, timing: Timing
 /** The timed search's rule in words, for the CLI's summary. */
 export function timingWords(timing: Timing | null): string {
   if (timing === null)
-    return 'the search ignores due times: a timer may fire ahead of messages due sooner, so it misses no breach, but a run it finds may fire a timer early (--timed follows the clock)';
+    return 'the search ignores due times: it misses no breach, but a run it finds may fire a timer early or late, as no clock would, and its narration says where (--timed follows the clock)';
   const late = timing.maxDelay === null ? 'at any time after its due tick' : `at most ${timing.maxDelay} ticks after its due tick`;
   return `timed search: timers fire at their due tick, in order; a message arrives ${late}; faults and client operations come at any moment`;
 }

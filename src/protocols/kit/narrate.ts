@@ -93,10 +93,14 @@ export function narrate(world: World, event: TraceEvent, words: NarrationWords, 
     case 'timer-set':
       return `${name(event.timer.node)} sets timer ${timerTitle(event.timer.name)} for ${event.timer.dueTick - event.timer.setTick} ticks`;
     case 'timer-fire':
-      // Early: the clock jumps to the timer's due tick ahead of messages and timers due sooner,
-      // which no real clock would do. A search ignores due times, so the runs it finds may.
-      return event.early
-        ? `timer ${timerTitle(event.timer.name)} fires early on ${name(event.timer.node)} (due at tick ${event.timer.dueTick}, it goes ahead of things due sooner)`
+      // Early: the clock jumps to the timer's due tick ahead of a timer due sooner; late: the
+      // clock had passed its due tick. No real clock would do either; a search that ignores due
+      // times may. Messages due sooner still in flight are late instead, which a network may be.
+      if (event.early)
+        return `timer ${timerTitle(event.timer.name)} fires early on ${name(event.timer.node)} (due at tick ${event.timer.dueTick}, it goes ahead of a timer due sooner)`;
+      if (event.late) return `timer ${timerTitle(event.timer.name)} fires late on ${name(event.timer.node)} (it was due at tick ${event.timer.dueTick})`;
+      return event.overtakes
+        ? `timer ${timerTitle(event.timer.name)} fires on ${name(event.timer.node)} while messages due sooner are still on their way (they arrive late)`
         : `timer ${timerTitle(event.timer.name)} fires on ${name(event.timer.node)}`;
     case 'crash':
       return `${name(event.node)} crashes`;

@@ -38,7 +38,7 @@ describe('two-phase commit narration', () => {
     expect(told(begun, { type: 'duplicate', id: prepare(2) })[1]).toEqual(['the message PREPARE from coordinator to P2 is duplicated']);
     expect(told(begun, { type: 'crash', node: 0 })[1]).toEqual(['coordinator crashes']);
     const timer = begun.timers[0]!;
-    expect(told(begun, { type: 'fire', id: timer.id })[1][0]).toBe(`timer vote timeout fires early on coordinator (due at tick ${timer.dueTick}, it goes ahead of things due sooner)`);
+    expect(told(begun, { type: 'fire', id: timer.id })[1][0]).toBe('timer vote timeout fires on coordinator while messages due sooner are still on their way (they arrive late)');
     expect(told(begun, { type: 'network', options: { lossPercent: 10 } })[1]).toEqual([
       'the network now loses 10% of messages and duplicates 0%',
     ]);
