@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeDescription } from '../protocols/kit/types';
-import { captionLines } from './cluster-words';
+import { captionLines, wrappedLines } from './cluster-words';
 
 const node = (facts: NodeDescription['facts']): NodeDescription => ({ name: 'A1', role: 'acceptor', label: 'idle', status: 'idle', fields: [], facts });
 
@@ -15,5 +15,13 @@ describe('the room a node’s words take in the cluster', () => {
     const long = node([{ kind: 'value', name: 'doing', value: 'write x=a1: writes the database and the cache at once' }]);
     expect(captionLines(long, undefined, 20)).toBeGreaterThan(captionLines(long, undefined, 80));
     expect(captionLines(node([]), { broken: ['acknowledged-write-durable'], conditions: ['stale-entry'] }, 12)).toBeGreaterThan(4);
+  });
+
+  it('wraps at spaces as a browser does, so short words at a line’s end cost a whole line', () => {
+    // "promises A1 (1 of 3), no majority" at 12 a line: "promises A1", "(1 of 3),", "no majority".
+    expect(wrappedLines('promises A1 (1 of 3), no majority', 12)).toBe(3);
+    expect(wrappedLines('promises A1 (1 of 3), no majority', 40)).toBe(1);
+    expect(wrappedLines('acknowledged-write-durable', 10)).toBe(3);
+    expect(wrappedLines('', 10)).toBe(1);
   });
 });

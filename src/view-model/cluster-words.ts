@@ -5,9 +5,27 @@ import type { World } from '../engine';
 import type { NodeDescription } from '../protocols/kit/types';
 import type { NodeRules } from './node-status';
 
+/** How many lines a text takes at `chars` characters a line, wrapped at spaces as a browser wraps it. */
+export function wrappedLines(text: string, chars: number): number {
+  const width = Math.max(8, chars);
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(' ')) {
+    const needed = used === 0 ? word.length : used + 1 + word.length;
+    if (needed <= width) used = needed;
+    else {
+      // A word longer than a line breaks wherever it must.
+      lines += used === 0 ? 0 : 1;
+      lines += Math.floor(Math.max(0, word.length - 1) / width);
+      used = word.length % width || width;
+    }
+  }
+  return lines;
+}
+
 /** How many lines a node's words take at `chars` characters a line: name, state, facts, badges. */
 export function captionLines(d: NodeDescription, named: NodeRules | undefined, chars: number): number {
-  const lines = (text: string) => Math.max(1, Math.ceil(text.length / Math.max(8, chars)));
+  const lines = (text: string) => wrappedLines(text, chars);
   const facts = d.facts.reduce((sum, f) => sum + (f.kind === 'value' ? lines(`${f.name} ${f.value}`) : 3), 0);
   const badges = [...(named?.broken ?? []), ...(named?.conditions ?? [])].reduce((sum, r) => sum + lines(`⚠ breaks ${r}`), 0);
   return 2 + facts + badges;

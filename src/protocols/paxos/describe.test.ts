@@ -21,6 +21,17 @@ describe('Paxos node descriptions', () => {
     expect(rows(paxos.describe(world, 1).fields)).toMatchObject({ learned: 'A is chosen', 'own value': 'B', state: 'knows the chosen value' });
   });
 
+  it('draw on each proposer who promised its ballot, and mark one that went on without a majority', () => {
+    const world = playScenario(paxos, scenario('minority-quorum-two-values')).world;
+    const facts = (node: number) => Object.fromEntries(paxos.describe(world, node).facts.map((f) => [f.name, f.kind === 'value' ? f.value : '']));
+    // The minority-quorum variant lets both proposers go on after one promise.
+    expect([facts(0)['promises'], facts(1)['promises']]).toEqual(['A1 (1 of 3), no majority', 'A3 (1 of 3), no majority']);
+    const correct = playScenario(paxos, scenario('chosen-no-failures')).world;
+    expect(paxos.describe(correct, 0).facts.find((f) => f.name === 'promises')).toMatchObject({ value: 'A1 and A2 (2 of 3)' });
+    const fresh = playScenario(paxos, { ...scenario('chosen-no-failures'), steps: [] }).world;
+    expect(paxos.describe(fresh, 0).facts.map((f) => f.name)).toEqual(['ballot', 'learned']);
+  });
+
   it('show what a proposer in phase 1 is waiting for, and a proposer that backs off', () => {
     const preparing = paxos.describe(upTo('dueling-proposers', 5), 0);
     expect(preparing).toMatchObject({ label: 'proposing.preparing', status: 'working' });

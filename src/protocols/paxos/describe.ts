@@ -37,6 +37,18 @@ function describeAcceptor(view: NodeView<AcceptorContext>): DescribedNode {
   };
 }
 
+/**
+ * Who promised its ballot, out of how many: drawn on the proposer, so a picture shows a proposer
+ * that went on to phase 2 without a majority ("A3 (1 of 3), no majority").
+ */
+function promisesText(view: NodeView<ProposerContext>, majority: number): string {
+  const { context } = view.state!;
+  const who = context.promises.length === 0 ? 'none yet' : nameList(view.world, [...context.promises].sort((a, b) => a - b));
+  const count = `${who} (${context.promises.length} of ${context.acceptors.length})`;
+  const wentOn = context.proposal !== null;
+  return wentOn && context.promises.length < majority ? `${count}, no majority` : count;
+}
+
 function describeProposer(view: NodeView<ProposerContext>): DescribedNode {
   if (view.state === null) return down(view);
   const { context } = view.state;
@@ -65,6 +77,7 @@ function describeProposer(view: NodeView<ProposerContext>): DescribedNode {
     ],
     facts: [
       fact('ballot', context.ballot === null ? '—' : `${ballotText(context.ballot)}${context.proposal === null || context.learned !== null ? '' : ` for ${context.proposal}`}`),
+      ...(context.ballot === null ? [] : [fact('promises', promisesText(view, majority))]),
       fact('learned', context.learned ?? '—'),
     ],
   };
