@@ -71,7 +71,7 @@ describe('a two-phase commit participant', () => {
   });
 
   describe('that has decided and restarts', () => {
-    const decided = (decision: 'COMMIT' | 'ABORT') => {
+    const decided = (decision: 'COMMIT' | 'ABORT'): readonly ScenarioStep[] => {
       const vote: readonly ScenarioStep[] = decision === 'COMMIT' ? [] : [{ do: 'client', node: 'P2', op: 'vote-no' }];
       return [
         ...vote,
@@ -80,12 +80,12 @@ describe('a two-phase commit participant', () => {
         deliver('PREPARE', 'coordinator', 'P2'),
         deliver('PREPARE', 'coordinator', 'P3'),
         // Every vote reaches the coordinator (COMMIT), or P2's NO does (ABORT).
-        decision === 'COMMIT' ? { do: 'next', times: 3 } : deliver('VOTE', 'P2', 'coordinator'),
+        decision === 'COMMIT' ? ({ do: 'next', times: 3 } as const) : deliver('VOTE', 'P2', 'coordinator'),
         { do: 'duplicate', message: { type: decision, to: 'P1' } },
         deliver(decision, 'coordinator', 'P1'),
         ...restart('P1'),
         deliver(decision, 'coordinator', 'P1'),
-      ] as const;
+      ];
     };
 
     it('finds COMMIT in its log, stays committed and acknowledges a repeated COMMIT', () => {
