@@ -5,6 +5,8 @@
 // rule tests pin the same rules.
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+import { CheckerLast } from './vitest.mutate.order';
+import { unloadedFileAsFailedTest } from './vitest.mutate.unloaded';
 
 const protocol = process.env.MUTATE_PROTOCOL ?? 'paxos';
 
@@ -15,5 +17,9 @@ export default defineConfig({
     exclude: [`src/protocols/${protocol}/property.test.ts`],
     environment: 'node',
     testTimeout: 60_000,
+    // A mutant that stops a test file from loading is killed, not survived (see the reporter).
+    reporters: ['default', unloadedFileAsFailedTest()],
+    // Fast files first: a mutant is usually killed long before the checker's search runs.
+    sequence: { sequencer: CheckerLast },
   },
 });

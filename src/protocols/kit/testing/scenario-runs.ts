@@ -12,7 +12,7 @@ import { narrationText } from './narration';
 export function eachScenario(protocol: Protocol, verdict: (scenario: Scenario, played: PlayedScenario) => void): void {
   for (const scenario of protocol.scenarios)
     describe(scenario.id, () => {
-      const played = playScenario(protocol, scenario);
+      const played = lazily(() => playScenario(protocol, scenario));
 
       it('compiles to a run that replays to the same trace', () => {
         const compiled = protocol.compileScenario(scenario);
@@ -28,4 +28,25 @@ export function eachScenario(protocol: Protocol, verdict: (scenario: Scenario, p
 
       verdict(scenario, played);
     });
+}
+
+/**
+ * The scenario is played when a test first reads it, not while the suite is collected: a run that
+ * throws (a mutant that never settles) then fails these tests one by one, where a throw at
+ * collection fails the file with no test failed, which a mutation run reads as "survived".
+ */
+function lazily(play: () => PlayedScenario): PlayedScenario {
+  let played: PlayedScenario | null = null;
+  const get = () => (played ??= play());
+  return {
+    get run() {
+      return get().run;
+    },
+    get captions() {
+      return get().captions;
+    },
+    get world() {
+      return get().world;
+    },
+  };
 }
