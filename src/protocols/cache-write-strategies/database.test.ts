@@ -72,4 +72,22 @@ describe('the cache’s database', () => {
     expect(answers(world)).toEqual(['VALUE x v0 L1', 'FLUSHED x v2', 'FLUSHED x v1']);
     expect(told(world)).toContain('DB keeps x=a2 v2: the flushed v1 is not newer');
   });
+
+  it('keeps what it holds when the same flush arrives twice, and says so', () => {
+    const world = play(
+      [
+        { do: 'client', node: 'App1', op: 'write x' },
+        { do: 'next', times: 4 },
+        { do: 'client', node: 'Cache', op: 'flush-now' },
+        { do: 'duplicate', message: { type: 'FLUSH', from: 'Cache', to: 'DB' } },
+        deliver('FLUSH', 'Cache', 'DB'),
+        deliver('FLUSH', 'Cache', 'DB'),
+      ],
+      { strategy: 'write-back' },
+    );
+    expect(stored(world, 'x')).toEqual({ value: 'a1', version: 1 });
+    const text = told(world);
+    expect(text).toContain('DB stores the flushed x=a1 v1');
+    expect(text).toContain('DB keeps x=a1 v1: the flushed v1 is not newer');
+  });
 });
