@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { traceToArray, type World } from '../../engine';
 import { narrateSteps, nodeIn, playScenario, runUntil, type ScenarioStep } from '../kit';
 import { kafkaConsumerOffsets as kafka } from './index';
-import { formGroup, produce } from './scenario-steps';
+import { formGroup, formGroupAlone, produce } from './scenario-steps';
 import { zombieSteps } from './scenarios-zombie';
 
 // A consumer's rules the guided runs do not reach: auto-commit, retried and empty polls, and an
@@ -51,5 +51,11 @@ describe('a Kafka consumer', () => {
     expect(told(world)).toContain('C1 drops r1 without processing them and will rejoin the group');
     expect(nodeIn(world, C1, 'joining')).toBe(true);
     expect(sentBy(world, C1, 'OUTPUT')).toEqual([]);
+  });
+
+  it('commits only the offsets that moved since its last confirmed commit', () => {
+    const world = play([...formGroupAlone, ...produce(), runUntil('COMMITTED', 'broker', 'C1'), ...produce(), runUntil('COMMIT', 'C1', 'broker')]);
+    expect(sentBy(world, C1, 'COMMIT').map((b) => b['offsets'])).toEqual([[[0, 1]], [[1, 1]]]);
+    expect(told(world)).toContain('C1 commits p1=1: the records it processed');
   });
 });
