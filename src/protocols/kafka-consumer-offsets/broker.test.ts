@@ -60,6 +60,24 @@ describe('the Kafka broker', () => {
   });
 });
 
+describe('the Kafka broker in a rebalance', () => {
+  const rebalanceTimer = (world: World) => world.timers.filter((t) => t.node === BROKER && t.name === 'rebalance').map((t) => t.dueTick - t.setTick);
+
+  it('waits a moment for more members when a group forms, and a whole session timeout when it rebalances', () => {
+    expect(rebalanceTimer(play([runUntil('JOIN', 'C1', 'broker')]))).toEqual([32]);
+    const rejoined = play([...formGroup, { do: 'crash', node: 'C2' }, { do: 'restart', node: 'C2' }, runUntil('JOIN', 'C2', 'broker')]);
+    expect(told(rejoined)).toContain('Broker lets C2 join: a rebalance is under way, waiting for C1 to rejoin');
+    expect(rebalanceTimer(rejoined)).toEqual([100]);
+  });
+
+  it('removes a member that does not rejoin before the rebalance ends, and stops its session timer', () => {
+    const world = play([...formGroup, { do: 'crash', node: 'C2' }, { do: 'restart', node: 'C2' }, runUntil('JOIN', 'C2', 'broker'), { do: 'crash', node: 'C1' }, { do: 'fire', node: 'broker', timer: 'rebalance' }]);
+    expect(told(world)).toContain('Broker starts generation 2 with C2, led by C2; C1 did not rejoin in time and is removed');
+    expect(world.timers.filter((t) => t.node === BROKER).map((t) => t.name)).toEqual(['session.C2']);
+    expect(world.nodes[BROKER]!.persisted['generation']).toBe(2);
+  });
+});
+
 describe('the Kafka broker as transaction coordinator', () => {
   const exactlyOnce = { semantics: 'exactly-once' };
 
