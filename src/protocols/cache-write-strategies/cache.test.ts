@@ -35,6 +35,17 @@ describe('a write-back cache', () => {
     expect(cacheMemory(world)!.entries).toEqual([{ key: 'x', value: 'a1', version: 1, floor: 1, dirty: false }]);
   });
 
+  it('leaves a newer dirty entry dirty when the database confirms an older flush', () => {
+    const world = play(
+      [...written, { do: 'client', node: 'Cache', op: 'flush-now' }, { do: 'client', node: 'App1', op: 'write x' }, deliver('WRITE', 'App1', 'Cache'), deliver('FLUSH', 'Cache', 'DB'), deliver('FLUSHED', 'DB', 'Cache')],
+      writeBack,
+    );
+    expect(cacheMemory(world)!.entries).toEqual([{ key: 'x', value: 'a2', version: 2, floor: 2, dirty: true }]);
+    expect(world.nodes[CACHE]!.persisted['x']).toBe('a2 v2');
+    expect(told(world)).not.toContain('is in the database: clean');
+    expect(cacheTimers(world)).toEqual(['flush for 120']);
+  });
+
   it('asked to flush now, sends its dirty entries at once and leaves its flush timer as it was', () => {
     const world = play([...written, { do: 'client', node: 'Cache', op: 'flush-now' }], writeBack);
     expect(sentByCache(world, 'FLUSH')).toEqual([{ type: 'FLUSH', key: 'x', value: 'a1', version: 1 }]);
