@@ -96,4 +96,23 @@ describe('a write-back cache', () => {
     expect(cacheMemory(world)!.flushing).toEqual([{ key: 'x', value: 'a1', version: 1 }]);
     expect(world.messages.find((m) => m.body.type === 'HIT')?.body).toMatchObject({ key: 'x', value: 'a1', version: 1 });
   });
+
+  describe('with x evicted and still on its way to the database', () => {
+    const config = { strategy: 'write-back', keys: 3, capacity: 1, flushTicks: 1000 };
+    const evicted: readonly ScenarioStep[] = [{ do: 'client', node: 'App1', op: 'write x' }, { do: 'next', times: 4 }, { do: 'client', node: 'App1', op: 'write y' }, { do: 'next', times: 4 }];
+    const stored = (world: World) => traceToArray(world.trace).flatMap((e) => (e.type === 'send' && e.envelope.body.type === 'STORED' ? [`${String(e.envelope.body['key'])} v${String(e.envelope.body['version'])}`] : []));
+
+    it('gives a new write of x the version after the one being flushed', () => {
+      expect(cacheMemory(play(evicted, config))!.flushing).toEqual([{ key: 'x', value: 'a1', version: 1 }]);
+      const world = play([...evicted, { do: 'client', node: 'App2', op: 'write x' }, deliver('WRITE', 'App2', 'Cache')], config);
+      expect(stored(world)).toEqual(['x v1', 'y v1', 'x v2']);
+    });
+
+    it('serves x, and only x, from the entry being flushed', () => {
+      const world = play([...evicted, { do: 'client', node: 'App2', op: 'read z' }, deliver('GET', 'App2', 'Cache')], config);
+      expect(world.messages.map((m) => m.body.type)).toContain('MISS');
+      const written = play([...evicted, { do: 'client', node: 'App2', op: 'write z' }, { do: 'settle' }], config);
+      expect(stored(written)).toEqual(['x v1', 'y v1', 'z v1']);
+    });
+  });
 });
