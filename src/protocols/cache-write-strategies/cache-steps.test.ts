@@ -115,4 +115,38 @@ describe('a write-back cache', () => {
       expect(stored(written)).toEqual(['x v1', 'y v1', 'z v1']);
     });
   });
+
+  describe('with x and then y evicted dirty, both on their way to the database', () => {
+    const config = { strategy: 'write-back', keys: 3, capacity: 1, flushTicks: 1000 };
+    /** A write of a key the cache does not hold: it reads the key first. */
+    const writeMissing = (key: string): ScenarioStep[] => [{ do: 'client', node: 'App1', op: `write ${key}` }, deliver('WRITE', 'App1', 'Cache'), deliver('READ', 'Cache', 'DB'), deliver('VALUE', 'DB', 'Cache')];
+    const twoFlushing: readonly ScenarioStep[] = [
+      ...writeMissing('x'),
+      deliver('STORED', 'Cache', 'App1'),
+      { do: 'client', node: 'App1', op: 'write x' },
+      deliver('WRITE', 'App1', 'Cache'),
+      deliver('STORED', 'Cache', 'App1'),
+      ...writeMissing('y'),
+      { do: 'drop', message: { type: 'FLUSH' } },
+      deliver('STORED', 'Cache', 'App1'),
+      ...writeMissing('z'),
+      deliver('STORED', 'Cache', 'App1'),
+    ];
+
+    it('gives a new write of y the version after y’s, not after x’s', () => {
+      expect(cacheMemory(play(twoFlushing, config))!.flushing).toEqual([
+        { key: 'x', value: 'a2', version: 2 },
+        { key: 'y', value: 'a3', version: 1 },
+      ]);
+      const world = play([...twoFlushing, { do: 'client', node: 'App2', op: 'write y' }, deliver('WRITE', 'App2', 'Cache')], config);
+      expect(world.messages.find((m) => m.body.type === 'STORED')?.body).toMatchObject({ key: 'y', version: 2 });
+    });
+
+    it('marks y clean once the database has it, though x is still on its way', () => {
+      const world = play([...twoFlushing, deliver('FLUSH', 'Cache', 'DB'), deliver('FLUSHED', 'DB', 'Cache')], config);
+      expect(told(world)).toContain('Cache knows y v1 is in the database: clean');
+      expect(cacheMemory(world)!.flushing).toEqual([{ key: 'x', value: 'a2', version: 2 }]);
+      expect(world.nodes[2]!.persisted['y']).toBe('flushed');
+    });
+  });
 });
