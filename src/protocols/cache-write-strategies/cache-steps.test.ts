@@ -87,6 +87,33 @@ describe('a cache-aside cache', () => {
   });
 });
 
+describe('a cache without the lease check (unguarded-fill)', () => {
+  it('says so when a late fill overwrites a newer copy', () => {
+    // App2's read of x0 is slow; App1 writes a1, and App3's read fills a1 before App2's fill lands.
+    const steps: readonly ScenarioStep[] = [
+      { do: 'client', node: 'App2', op: 'read x' },
+      deliver('GET', 'App2', 'Cache'),
+      deliver('MISS', 'Cache', 'App2'),
+      deliver('READ', 'App2', 'DB'),
+      { do: 'client', node: 'App1', op: 'write x' },
+      deliver('WRITE', 'App1', 'DB'),
+      deliver('WRITTEN', 'DB', 'App1'),
+      deliver('SET', 'App1', 'Cache'),
+      deliver('STORED', 'Cache', 'App1'),
+      { do: 'client', node: 'App3', op: 'read x' },
+      deliver('GET', 'App3', 'Cache'),
+      deliver('MISS', 'Cache', 'App3'),
+      deliver('READ', 'App3', 'DB'),
+      deliver('VALUE', 'DB', 'App3'),
+      deliver('FILL', 'App3', 'Cache'),
+      deliver('VALUE', 'DB', 'App2'),
+      deliver('FILL', 'App2', 'Cache'),
+    ];
+    const world = playScenario(protocol, { id: 'unguarded', title: '', summary: '', variant: 'unguarded-fill', config: { apps: 3, sequential: true }, steps }).world;
+    expect(told(world)).toMatch(/Cache fills x=x0 v0, over x=a1 v1/);
+  });
+});
+
 describe('a write-back cache', () => {
   it('serves a read of an evicted dirty entry while it is still on its way to the database', () => {
     const world = play(
