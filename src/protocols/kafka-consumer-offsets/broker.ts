@@ -52,8 +52,8 @@ export const broker = machine.createMachine({
   states: {
     /** Passed through on every start: the log holds the partitions, the offsets and the transactions. */
     start: {
-      exit: 'forgetBoot',
-      always: [{ guard: 'hasOutbox', target: 'empty', actions: ['noteRecovery', 'writeOutbox'] }, { target: 'empty', actions: 'noteRecovery' }],
+      // The boot is forgotten after the recovery is noted: as an exit action it ran first, and the note never appeared.
+      always: [{ guard: 'hasOutbox', target: 'empty', actions: ['noteRecovery', 'writeOutbox', 'forgetBoot'] }, { target: 'empty', actions: ['noteRecovery', 'forgetBoot'] }],
     },
     /** No members: nobody consumes. */
     empty: {

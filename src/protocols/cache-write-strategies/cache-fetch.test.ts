@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { traceToArray, type World } from '../../engine';
+import { deliver, narrateSteps, observationsOf, playScenario, type ScenarioStep } from '../kit';
+import { cacheWriteStrategies as protocol } from './index';
+import { cacheMemory } from './rules';
+
+// The cache's own reads of the database: one read serves everyone asking meanwhile, a late copy
+// of its answer changes nothing, and its timer runs only while a read is outstanding.
+
+const play = (steps: readonly ScenarioStep[], config: { readonly [key: string]: string | number | boolean } = {}) =>
+  playScenario(protocol, { id: 'cache-fetch', title: 'cache-fetch', summary: '', config, steps }).world;
+const told = (world: World) => narrateSteps(protocol, world, traceToArray(world.trace)).flatMap((s) => s.lines).join('\n');
+const CACHE = 2;
+const sentBy = (world: World, from: number, type: string) =>
+  traceToArray(world.trace).flatMap((e) => (e.type === 'send' && e.envelope.from === from && e.envelope.body.type === type ? [e.envelope.body] : []));
+const returns = (world: World, node: number) => observationsOf(world, node).filter((o) => typeof o === 'object' && o !== null && !Array.isArray(o) && o['operation'] === 'return');
+const fetchTimers = (world: World) => world.timers.filter((t) => t.node === CACHE && t.name === 'fetch').length;
+
+describe('a read-through cache', () => {
+  const config = { readThrough: true };
+  const bothRead: readonly ScenarioStep[] = [{ do: 'client', node: 'App1', op: 'read x' }, { do: 'client', node: 'App2', op: 'read x' }, deliver('GET', 'App1', 'Cache'), deliver('GET', 'App2', 'Cache')];
+
+  it('answers two readers of one key with a single read of the database', () => {
+    const waiting = play(bothRead, config);
+    expect(told(waiting)).toContain('Cache is already reading x from the database: the request waits for it');
+    const world = play([...bothRead, { do: 'settle' }], config);
+    expect(sentBy(world, CACHE, 'READ')).toHaveLength(1);
+    for (const app of [0, 1]) expect(returns(world, app)).toEqual([expect.objectContaining({ ok: true, values: ['x0'] })]);
+    expect(cacheMemory(world)!.entries.map((e) => e.key)).toEqual(['x']);
+  });
+
+  it('ignores a second copy of the database’s answer once the read is done', () => {
+    const world = play([{ do: 'client', node: 'App2', op: 'read x' }, deliver('GET', 'App2', 'Cache'), { do: 'duplicate', message: { type: 'READ' } }, { do: 'settle' }], config);
+    expect(sentBy(world, CACHE, 'VALUE')).toHaveLength(1);
+    expect(returns(world, 1)).toHaveLength(1);
+    expect(cacheMemory(world)!.fetches).toEqual({});
+  });
+
+  it('keeps its read timer while another key is still being read, and stops it after the last', () => {
+    const twoKeys = [{ do: 'client', node: 'App1', op: 'read x' }, { do: 'client', node: 'App2', op: 'read y' }, deliver('GET', 'App1', 'Cache'), deliver('GET', 'App2', 'Cache'), deliver('READ', 'Cache', 'DB'), deliver('VALUE', 'DB', 'Cache')] as const;
+    const one = play(twoKeys, { ...config, keys: 2 });
+    expect(Object.keys(cacheMemory(one)!.fetches)).toEqual(['y']);
+    expect(fetchTimers(one)).toBe(1);
+    const none = play([...twoKeys, deliver('READ', 'Cache', 'DB'), deliver('VALUE', 'DB', 'Cache')], { ...config, keys: 2 });
+    expect(fetchTimers(none)).toBe(0);
+  });
+});
+
+describe('a write-back cache', () => {
+  it('applies two writes to a key it does not hold, in order, after one read of the key', () => {
+    const world = play(
+      [{ do: 'client', node: 'App1', op: 'write x' }, { do: 'client', node: 'App2', op: 'write x' }, deliver('WRITE', 'App1', 'Cache'), deliver('WRITE', 'App2', 'Cache'), deliver('READ', 'Cache', 'DB'), deliver('VALUE', 'DB', 'Cache')],
+      { strategy: 'write-back' },
+    );
+    expect(sentBy(world, CACHE, 'READ')).toHaveLength(1);
+    expect(sentBy(world, CACHE, 'STORED').map((b) => `${String(b['op'])} v${String(b['version'])}`)).toEqual(['App1.1 v1', 'App2.1 v2']);
+    expect(cacheMemory(world)!.entries).toEqual([{ key: 'x', value: 'b1', version: 2, floor: 2, dirty: true }]);
+  });
+});
