@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { traceToArray, type World } from '../../engine';
-import { deliver, narrateSteps, observationsOf, playScenario, type ScenarioStep } from '../kit';
+import { asOperation, deliver, narrateSteps, observationsOf, playScenario, type ScenarioStep } from '../kit';
 import { cacheWriteStrategies as protocol } from './index';
 import { cacheMemory } from './rules';
 
@@ -13,7 +13,7 @@ const told = (world: World) => narrateSteps(protocol, world, traceToArray(world.
 const CACHE = 2;
 const sentBy = (world: World, from: number, type: string) =>
   traceToArray(world.trace).flatMap((e) => (e.type === 'send' && e.envelope.from === from && e.envelope.body.type === type ? [e.envelope.body] : []));
-const returns = (world: World, node: number) => observationsOf(world, node).filter((o) => typeof o === 'object' && o !== null && !Array.isArray(o) && o['operation'] === 'return');
+const returns = (world: World, node: number) => observationsOf(world, node).filter((o) => asOperation(o)?.operation === 'return');
 const fetchTimers = (world: World) => world.timers.filter((t) => t.node === CACHE && t.name === 'fetch').length;
 
 describe('a read-through cache', () => {
