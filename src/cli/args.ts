@@ -20,7 +20,8 @@ export function parseArgs(argv: readonly string[], known: readonly string[], fla
       continue;
     }
     const [name, inline] = splitOnce(word.slice(2), '=');
-    if (flags.includes(name) && inline === undefined) {
+    if (flags.includes(name)) {
+      if (inline !== undefined) return { ok: false, reason: `--${name} takes no value` };
       options.set(name, ['']);
       continue;
     }

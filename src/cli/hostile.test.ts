@@ -99,6 +99,22 @@ describe('fault-lines output, whatever a link holds', () => {
     expect(result.code).toBe(2);
     expect(hasControl(result.err)).toBe(false);
   });
+
+  it('refuses a hostile target, a delay that is not a plain number, and a value given to a flag, each in one line', async () => {
+    for (const args of [
+      ['--target', 'zombie\u001b[2J__proto__'],
+      ['--target', 'constructor'],
+      ['--max-delay', '1e3'],
+      ['--max-delay', '99999999999'],
+      ['--timed=yes'],
+      ['--from-start=1'],
+    ]) {
+      const result = await cli(['check', 'kafka-consumer-offsets', ...args]);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(hasControl(result.err)).toBe(false);
+      expect(result.err.split('\n')[0]).toMatch(/^fault-lines: (there is no invariant or condition|--max-delay must be|--\S+ takes no value)/);
+    }
+  });
 });
 
 describe('fault-lines check --set', () => {
