@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apply, traceToArray, type MessageBody, type World } from '../../engine';
-import { deliver, narrateSteps, playScenario, type ScenarioStep } from '../kit';
+import { deliver, narrateSteps, observationsOf, playScenario, type ScenarioStep } from '../kit';
 import { cacheWriteStrategies as protocol } from './index';
 import { cacheMemory } from './rules';
 
@@ -90,6 +90,46 @@ describe('a cache-aside cache', () => {
     expect(told(world)).toMatch(/Cache evicts x=x0 v0, the least recently used entry(?!;)/);
     expect(entries(world)).toEqual(['y=y0 v0']);
     expect(traceToArray(world.trace).some((e) => e.type === 'send' && e.envelope.body.type === 'FLUSH')).toBe(false);
+  });
+});
+
+describe('a cache with room for two entries', () => {
+  const config = { keys: 3, capacity: 2, ttlTicks: 500 };
+  /** A read, up to its fill landing (or its hit answered). */
+  const read = (app: string, key: string, until: 'FILL' | 'HIT' = 'FILL'): ScenarioStep[] => [
+    { do: 'client', node: app, op: `read ${key}` },
+    { do: 'next', until: until === 'FILL' ? { type: 'FILL', from: app, to: 'Cache' } : { type: 'HIT', from: 'Cache', to: app } },
+  ];
+
+  it('keeps the entry just read and evicts the one least recently used, stopping its lifetime', () => {
+    const world = play([...read('App1', 'x'), ...read('App1', 'y'), ...read('App2', 'x', 'HIT'), ...read('App2', 'z')], config);
+    expect(entries(world)).toEqual(['x=x0 v0', 'z=z0 v0']);
+    expect(world.timers.filter((t) => t.node === 2).map((t) => t.name).sort()).toEqual(['expiry of x', 'expiry of z']);
+  });
+
+  const readStepByStep = (app: string, key: string): ScenarioStep[] => [
+    { do: 'client', node: app, op: `read ${key}` },
+    deliver('GET', app, 'Cache'),
+    deliver('MISS', 'Cache', app),
+    deliver('READ', app, 'DB'),
+    deliver('VALUE', 'DB', app),
+    deliver('FILL', app, 'Cache'),
+  ];
+
+  it('counts each hit for the costs, by key', () => {
+    const world = play([...read('App1', 'x'), ...read('App2', 'x', 'HIT')], config);
+    expect(observationsOf(world, 2)).toEqual([
+      { lookup: 'miss', key: 'x' },
+      { lookup: 'hit', key: 'x' },
+    ]);
+  });
+
+  it('refuses a late copy of a fill once its entry was evicted: the fill’s lease was used up', () => {
+    const world = play(
+      [{ do: 'client', node: 'App1', op: 'read x' }, { do: 'next', times: 4 }, { do: 'duplicate', message: { type: 'FILL' } }, deliver('FILL', 'App1', 'Cache'), ...readStepByStep('App2', 'y'), deliver('FILL', 'App1', 'Cache')],
+      { keys: 3, capacity: 1 },
+    );
+    expect(entries(world)).toEqual(['y=y0 v0']);
   });
 });
 
