@@ -78,6 +78,17 @@ describe('a write-through cache', () => {
   });
 });
 
+describe('a write-around cache with entry lifetimes', () => {
+  it('stops the lifetime of the copy it drops on an invalidation', () => {
+    const config = { strategy: 'write-around', ttlTicks: 500 };
+    const filled = play([{ do: 'client', node: 'App2', op: 'read x' }, { do: 'next', until: { type: 'FILL' } }], config);
+    expect(filled.timers.filter((t) => t.node === 2).map((t) => t.name)).toEqual(['expiry of x']);
+    const world = play([{ do: 'client', node: 'App2', op: 'read x' }, { do: 'next', until: { type: 'FILL' } }, { do: 'client', node: 'App1', op: 'write x' }, { do: 'next', until: { type: 'INVALIDATE' } }], config);
+    expect(entries(world)).toEqual([]);
+    expect(world.timers.filter((t) => t.node === 2)).toEqual([]);
+  });
+});
+
 describe('a cache-aside cache', () => {
   it('refuses a second copy of a fill it has already taken, saying what it holds', () => {
     const world = play([{ do: 'client', node: 'App2', op: 'read x' }, { do: 'next', times: 4 }, { do: 'duplicate', message: { type: 'FILL' } }, deliver('FILL', 'App2', 'Cache'), deliver('FILL', 'App2', 'Cache')]);

@@ -52,6 +52,12 @@ describe('a write-back cache', () => {
     expect(world.timers.filter((t) => t.node === CACHE).map((t) => t.dueTick)).toEqual(play(written, writeBack).timers.filter((t) => t.node === CACHE).map((t) => t.dueTick));
   });
 
+  it('flushes only its dirty entries, not the clean ones it also holds', () => {
+    const world = play([{ do: 'client', node: 'App2', op: 'read y' }, { do: 'next', until: { type: 'FILL' } }, ...written, { do: 'client', node: 'Cache', op: 'flush-now' }], { ...writeBack, keys: 2 });
+    expect(cacheMemory(world)!.entries.map((e) => `${e.key} ${e.dirty ? 'dirty' : 'clean'}`).sort()).toEqual(['x dirty', 'y clean']);
+    expect(sentByCache(world, 'FLUSH')).toEqual([{ type: 'FLUSH', key: 'x', value: 'a1', version: 1 }]);
+  });
+
   it('restarted, reloads its dirty entries from its log, says so, and gives each a full lifetime when entries expire', () => {
     const world = play([...written, { do: 'crash', node: 'Cache' }, { do: 'restart', node: 'Cache' }], { ...writeBack, ttlTicks: 100 });
     expect(told(world)).toContain('Cache restarts with an empty memory and reloads x=a1 from its log: still dirty');
