@@ -207,11 +207,11 @@ describe('a write-back cache', () => {
     const twoFlushing: readonly ScenarioStep[] = [
       ...writeMissing('x'),
       deliver('STORED', 'Cache', 'App1'),
-      { do: 'client', node: 'App1', op: 'write x' },
-      deliver('WRITE', 'App1', 'Cache'),
-      deliver('STORED', 'Cache', 'App1'),
       ...writeMissing('y'),
       { do: 'drop', message: { type: 'FLUSH' } },
+      deliver('STORED', 'Cache', 'App1'),
+      { do: 'client', node: 'App1', op: 'write y' },
+      deliver('WRITE', 'App1', 'Cache'),
       deliver('STORED', 'Cache', 'App1'),
       ...writeMissing('z'),
       deliver('STORED', 'Cache', 'App1'),
@@ -219,17 +219,17 @@ describe('a write-back cache', () => {
 
     it('gives a new write of y the version after y’s, not after x’s', () => {
       expect(cacheMemory(play(twoFlushing, config))!.flushing).toEqual([
-        { key: 'x', value: 'a2', version: 2 },
-        { key: 'y', value: 'a3', version: 1 },
+        { key: 'x', value: 'a1', version: 1 },
+        { key: 'y', value: 'a3', version: 2 },
       ]);
       const world = play([...twoFlushing, { do: 'client', node: 'App2', op: 'write y' }, deliver('WRITE', 'App2', 'Cache')], config);
-      expect(world.messages.find((m) => m.body.type === 'STORED')?.body).toMatchObject({ key: 'y', version: 2 });
+      expect(world.messages.find((m) => m.body.type === 'STORED')?.body).toMatchObject({ key: 'y', version: 3 });
     });
 
     it('marks y clean once the database has it, though x is still on its way', () => {
       const world = play([...twoFlushing, deliver('FLUSH', 'Cache', 'DB'), deliver('FLUSHED', 'DB', 'Cache')], config);
-      expect(told(world)).toContain('Cache knows y v1 is in the database: clean');
-      expect(cacheMemory(world)!.flushing).toEqual([{ key: 'x', value: 'a2', version: 2 }]);
+      expect(told(world)).toContain('Cache knows y v2 is in the database: clean');
+      expect(cacheMemory(world)!.flushing).toEqual([{ key: 'x', value: 'a1', version: 1 }]);
       expect(world.nodes[2]!.persisted['y']).toBe('flushed');
     });
   });
