@@ -46,6 +46,27 @@ describe('a write-back cache', () => {
     expect(cacheTimers(world)).toEqual(['flush for 120']);
   });
 
+  it('says an entry is clean once, though a repeated flush is confirmed twice', () => {
+    const world = play(
+      [
+        ...written,
+        { do: 'client', node: 'Cache', op: 'flush-now' },
+        { do: 'duplicate', message: { type: 'FLUSH' } },
+        deliver('FLUSH', 'Cache', 'DB'),
+        deliver('FLUSH', 'Cache', 'DB'),
+        deliver('FLUSHED', 'DB', 'Cache'),
+        { do: 'client', node: 'App1', op: 'write y' },
+        deliver('WRITE', 'App1', 'Cache'),
+        deliver('READ', 'Cache', 'DB'),
+        deliver('VALUE', 'DB', 'Cache'),
+        deliver('FLUSHED', 'DB', 'Cache'),
+      ],
+      { ...writeBack, keys: 2 },
+    );
+    expect(told(world).match(/Cache knows x v1 is in the database: clean/g)).toHaveLength(1);
+    expect(cacheMemory(world)!.entries.map((e) => `${e.key} ${e.dirty ? 'dirty' : 'clean'}`)).toEqual(['x clean', 'y dirty']);
+  });
+
   it('asked to flush now, sends its dirty entries at once and leaves its flush timer as it was', () => {
     const world = play([...written, { do: 'client', node: 'Cache', op: 'flush-now' }], writeBack);
     expect(sentByCache(world, 'FLUSH')).toEqual([{ type: 'FLUSH', key: 'x', value: 'a1', version: 1 }]);
