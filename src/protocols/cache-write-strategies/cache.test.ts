@@ -77,6 +77,11 @@ describe('a write-back cache', () => {
     const world = play([{ do: 'client', node: 'App2', op: 'read y' }, { do: 'next', until: { type: 'FILL' } }, ...written, { do: 'client', node: 'Cache', op: 'flush-now' }], { ...writeBack, keys: 2 });
     expect(cacheMemory(world)!.entries.map((e) => `${e.key} ${e.dirty ? 'dirty' : 'clean'}`).sort()).toEqual(['x dirty', 'y clean']);
     expect(sentByCache(world, 'FLUSH')).toEqual([{ type: 'FLUSH', key: 'x', value: 'a1', version: 1 }]);
+    const confirmed = play(
+      [{ do: 'client', node: 'App2', op: 'read y' }, { do: 'next', until: { type: 'FILL' } }, ...written, { do: 'client', node: 'Cache', op: 'flush-now' }, deliver('FLUSH', 'Cache', 'DB'), deliver('FLUSHED', 'DB', 'Cache')],
+      { ...writeBack, keys: 2 },
+    );
+    expect(told(confirmed)).toContain('Cache knows x v1 is in the database: clean');
   });
 
   it('restarted, reloads its dirty entries from its log, says so, and gives each a full lifetime when entries expire', () => {
