@@ -44,6 +44,11 @@ describe('a write-back cache', () => {
     expect(world.nodes[CACHE]!.persisted['x']).toBe('a2 v2');
     expect(told(world)).not.toContain('is in the database: clean');
     expect(cacheTimers(world)).toEqual(['flush for 120']);
+    const besideClean = play(
+      [{ do: 'client', node: 'App2', op: 'read y' }, { do: 'next', until: { type: 'FILL' } }, ...written, { do: 'client', node: 'Cache', op: 'flush-now' }, { do: 'client', node: 'App1', op: 'write x' }, deliver('WRITE', 'App1', 'Cache'), deliver('FLUSH', 'Cache', 'DB'), deliver('FLUSHED', 'DB', 'Cache')],
+      { ...writeBack, keys: 2 },
+    );
+    expect(besideClean.nodes[CACHE]!.persisted['x']).toBe('a2 v2');
   });
 
   it('says an entry is clean once, though a repeated flush is confirmed twice', () => {
