@@ -27,6 +27,9 @@ describe('a read-through cache', () => {
     expect(sentBy(world, CACHE, 'READ')).toHaveLength(1);
     for (const app of [0, 1]) expect(returns(world, app)).toEqual([expect.objectContaining({ ok: true, values: ['x0'] })]);
     expect(cacheMemory(world)!.entries).toEqual([{ key: 'x', value: 'x0', version: 0, floor: 0, dirty: false }]);
+    const leasesOut = (w: World) => protocol.describe(w, CACHE).fields.find((f) => f.name === 'leases out')?.value;
+    expect(leasesOut(play(bothRead, config))).toBe('x: L1');
+    expect(leasesOut(world)).toBe('none');
   });
 
   it('asks again for every key it is still reading, naming them', () => {
