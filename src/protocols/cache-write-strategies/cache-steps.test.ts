@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apply, traceToArray, type MessageBody, type World } from '../../engine';
-import { deliver, narrateSteps, playScenario, type ScenarioStep } from '../kit';
+import { deliver, narrateSteps, observationsOf, playScenario, type ScenarioStep } from '../kit';
 import { cacheWriteStrategies as protocol } from './index';
 import { cacheMemory } from './rules';
 
@@ -26,6 +26,12 @@ describe('a write-through cache', () => {
   it('ignores the early copy of a write sent to the cache before it crashed', () => {
     const world = play([{ do: 'client', node: 'App1', op: 'write x' }, { do: 'crash', node: 'Cache' }, { do: 'restart', node: 'Cache' }, deliver('SET', 'App1', 'Cache')], { warm: true });
     expect(told(world)).toContain('Cache ignores the unversioned SET x=a1: App1 has confirmed a later write since');
+  });
+
+  it('does not take the early copy of a write to a key it does not hold', () => {
+    const world = play([{ do: 'client', node: 'App1', op: 'write x' }, deliver('SET', 'App1', 'Cache')]);
+    expect(told(world)).toContain('Cache does not hold x: nothing to update (the next read fills it)');
+    expect(entries(world)).toEqual([]);
   });
 
   it('drops its copy when the confirmation of an early write is older than the copy that write displaced', () => {
@@ -72,6 +78,17 @@ describe('a write-through cache', () => {
   });
 });
 
+describe('a write-around cache with entry lifetimes', () => {
+  it('stops the lifetime of the copy it drops on an invalidation', () => {
+    const config = { strategy: 'write-around', ttlTicks: 500 };
+    const filled = play([{ do: 'client', node: 'App2', op: 'read x' }, { do: 'next', until: { type: 'FILL' } }], config);
+    expect(filled.timers.filter((t) => t.node === 2).map((t) => t.name)).toEqual(['expiry of x']);
+    const world = play([{ do: 'client', node: 'App2', op: 'read x' }, { do: 'next', until: { type: 'FILL' } }, { do: 'client', node: 'App1', op: 'write x' }, { do: 'next', until: { type: 'INVALIDATE' } }], config);
+    expect(entries(world)).toEqual([]);
+    expect(world.timers.filter((t) => t.node === 2)).toEqual([]);
+  });
+});
+
 describe('a cache-aside cache', () => {
   it('refuses a second copy of a fill it has already taken, saying what it holds', () => {
     const world = play([{ do: 'client', node: 'App2', op: 'read x' }, { do: 'next', times: 4 }, { do: 'duplicate', message: { type: 'FILL' } }, deliver('FILL', 'App2', 'Cache'), deliver('FILL', 'App2', 'Cache')]);
@@ -84,6 +101,46 @@ describe('a cache-aside cache', () => {
     expect(told(world)).toMatch(/Cache evicts x=x0 v0, the least recently used entry(?!;)/);
     expect(entries(world)).toEqual(['y=y0 v0']);
     expect(traceToArray(world.trace).some((e) => e.type === 'send' && e.envelope.body.type === 'FLUSH')).toBe(false);
+  });
+});
+
+describe('a cache with room for two entries', () => {
+  const config = { keys: 3, capacity: 2, ttlTicks: 500 };
+  /** A read, up to its fill landing (or its hit answered). */
+  const read = (app: string, key: string, until: 'FILL' | 'HIT' = 'FILL'): ScenarioStep[] => [
+    { do: 'client', node: app, op: `read ${key}` },
+    { do: 'next', until: until === 'FILL' ? { type: 'FILL', from: app, to: 'Cache' } : { type: 'HIT', from: 'Cache', to: app } },
+  ];
+
+  it('keeps the entry just read and evicts the one least recently used, stopping its lifetime', () => {
+    const world = play([...read('App1', 'x'), ...read('App1', 'y'), ...read('App2', 'x', 'HIT'), ...read('App2', 'z')], config);
+    expect(entries(world)).toEqual(['x=x0 v0', 'z=z0 v0']);
+    expect(world.timers.filter((t) => t.node === 2).map((t) => t.name).sort()).toEqual(['expiry of x', 'expiry of z']);
+  });
+
+  const readStepByStep = (app: string, key: string): ScenarioStep[] => [
+    { do: 'client', node: app, op: `read ${key}` },
+    deliver('GET', app, 'Cache'),
+    deliver('MISS', 'Cache', app),
+    deliver('READ', app, 'DB'),
+    deliver('VALUE', 'DB', app),
+    deliver('FILL', app, 'Cache'),
+  ];
+
+  it('counts each hit for the costs, by key', () => {
+    const world = play([...read('App1', 'x'), ...read('App2', 'x', 'HIT')], config);
+    expect(observationsOf(world, 2)).toEqual([
+      { lookup: 'miss', key: 'x' },
+      { lookup: 'hit', key: 'x' },
+    ]);
+  });
+
+  it('refuses a late copy of a fill once its entry was evicted: the fill’s lease was used up', () => {
+    const world = play(
+      [{ do: 'client', node: 'App1', op: 'read x' }, { do: 'next', times: 4 }, { do: 'duplicate', message: { type: 'FILL' } }, deliver('FILL', 'App1', 'Cache'), ...readStepByStep('App2', 'y'), deliver('FILL', 'App1', 'Cache')],
+      { keys: 3, capacity: 1 },
+    );
+    expect(entries(world)).toEqual(['y=y0 v0']);
   });
 });
 
@@ -110,7 +167,7 @@ describe('a cache without the lease check (unguarded-fill)', () => {
       deliver('FILL', 'App2', 'Cache'),
     ];
     const world = playScenario(protocol, { id: 'unguarded', title: '', summary: '', variant: 'unguarded-fill', config: { apps: 3, sequential: true }, steps }).world;
-    expect(told(world)).toMatch(/Cache fills x=x0 v0, over x=a1 v1/);
+    expect(told(world)).toContain('Cache fills x=x0 v0, over x=a1 v1.');
   });
 });
 
@@ -150,11 +207,11 @@ describe('a write-back cache', () => {
     const twoFlushing: readonly ScenarioStep[] = [
       ...writeMissing('x'),
       deliver('STORED', 'Cache', 'App1'),
-      { do: 'client', node: 'App1', op: 'write x' },
-      deliver('WRITE', 'App1', 'Cache'),
-      deliver('STORED', 'Cache', 'App1'),
       ...writeMissing('y'),
       { do: 'drop', message: { type: 'FLUSH' } },
+      deliver('STORED', 'Cache', 'App1'),
+      { do: 'client', node: 'App1', op: 'write y' },
+      deliver('WRITE', 'App1', 'Cache'),
       deliver('STORED', 'Cache', 'App1'),
       ...writeMissing('z'),
       deliver('STORED', 'Cache', 'App1'),
@@ -162,18 +219,20 @@ describe('a write-back cache', () => {
 
     it('gives a new write of y the version after y’s, not after x’s', () => {
       expect(cacheMemory(play(twoFlushing, config))!.flushing).toEqual([
-        { key: 'x', value: 'a2', version: 2 },
-        { key: 'y', value: 'a3', version: 1 },
+        { key: 'x', value: 'a1', version: 1 },
+        { key: 'y', value: 'a3', version: 2 },
       ]);
       const world = play([...twoFlushing, { do: 'client', node: 'App2', op: 'write y' }, deliver('WRITE', 'App2', 'Cache')], config);
-      expect(world.messages.find((m) => m.body.type === 'STORED')?.body).toMatchObject({ key: 'y', version: 2 });
+      expect(world.messages.find((m) => m.body.type === 'STORED')?.body).toMatchObject({ key: 'y', version: 3 });
     });
 
     it('marks y clean once the database has it, though x is still on its way', () => {
       const world = play([...twoFlushing, deliver('FLUSH', 'Cache', 'DB'), deliver('FLUSHED', 'DB', 'Cache')], config);
-      expect(told(world)).toContain('Cache knows y v1 is in the database: clean');
-      expect(cacheMemory(world)!.flushing).toEqual([{ key: 'x', value: 'a2', version: 2 }]);
+      expect(told(world)).toContain('Cache knows y v2 is in the database: clean');
+      expect(cacheMemory(world)!.flushing).toEqual([{ key: 'x', value: 'a1', version: 1 }]);
       expect(world.nodes[2]!.persisted['y']).toBe('flushed');
+      const twice = play([...twoFlushing, { do: 'duplicate', message: { type: 'FLUSH' } }, deliver('FLUSH', 'Cache', 'DB'), deliver('FLUSH', 'Cache', 'DB'), deliver('FLUSHED', 'DB', 'Cache'), deliver('FLUSHED', 'DB', 'Cache')], config);
+      expect(told(twice).match(/Cache knows y v2 is in the database: clean/g)).toHaveLength(1);
     });
   });
 });

@@ -44,12 +44,49 @@ describe('a write-back cache', () => {
     expect(world.nodes[CACHE]!.persisted['x']).toBe('a2 v2');
     expect(told(world)).not.toContain('is in the database: clean');
     expect(cacheTimers(world)).toEqual(['flush for 120']);
+    const besideClean = play(
+      [{ do: 'client', node: 'App2', op: 'read y' }, { do: 'next', until: { type: 'FILL' } }, ...written, { do: 'client', node: 'Cache', op: 'flush-now' }, { do: 'client', node: 'App1', op: 'write x' }, deliver('WRITE', 'App1', 'Cache'), deliver('FLUSH', 'Cache', 'DB'), deliver('FLUSHED', 'DB', 'Cache')],
+      { ...writeBack, keys: 2 },
+    );
+    expect(besideClean.nodes[CACHE]!.persisted['x']).toBe('a2 v2');
+  });
+
+  it('says an entry is clean once, though a repeated flush is confirmed twice', () => {
+    const world = play(
+      [
+        ...written,
+        { do: 'client', node: 'Cache', op: 'flush-now' },
+        { do: 'duplicate', message: { type: 'FLUSH' } },
+        deliver('FLUSH', 'Cache', 'DB'),
+        deliver('FLUSH', 'Cache', 'DB'),
+        deliver('FLUSHED', 'DB', 'Cache'),
+        { do: 'client', node: 'App1', op: 'write y' },
+        deliver('WRITE', 'App1', 'Cache'),
+        deliver('READ', 'Cache', 'DB'),
+        deliver('VALUE', 'DB', 'Cache'),
+        deliver('FLUSHED', 'DB', 'Cache'),
+      ],
+      { ...writeBack, keys: 2 },
+    );
+    expect(told(world).match(/Cache knows x v1 is in the database: clean/g)).toHaveLength(1);
+    expect(cacheMemory(world)!.entries.map((e) => `${e.key} ${e.dirty ? 'dirty' : 'clean'}`)).toEqual(['x clean', 'y dirty']);
   });
 
   it('asked to flush now, sends its dirty entries at once and leaves its flush timer as it was', () => {
     const world = play([...written, { do: 'client', node: 'Cache', op: 'flush-now' }], writeBack);
     expect(sentByCache(world, 'FLUSH')).toEqual([{ type: 'FLUSH', key: 'x', value: 'a1', version: 1 }]);
     expect(world.timers.filter((t) => t.node === CACHE).map((t) => t.dueTick)).toEqual(play(written, writeBack).timers.filter((t) => t.node === CACHE).map((t) => t.dueTick));
+  });
+
+  it('flushes only its dirty entries, not the clean ones it also holds', () => {
+    const world = play([{ do: 'client', node: 'App2', op: 'read y' }, { do: 'next', until: { type: 'FILL' } }, ...written, { do: 'client', node: 'Cache', op: 'flush-now' }], { ...writeBack, keys: 2 });
+    expect(cacheMemory(world)!.entries.map((e) => `${e.key} ${e.dirty ? 'dirty' : 'clean'}`).sort()).toEqual(['x dirty', 'y clean']);
+    expect(sentByCache(world, 'FLUSH')).toEqual([{ type: 'FLUSH', key: 'x', value: 'a1', version: 1 }]);
+    const confirmed = play(
+      [{ do: 'client', node: 'App2', op: 'read y' }, { do: 'next', until: { type: 'FILL' } }, ...written, { do: 'client', node: 'Cache', op: 'flush-now' }, deliver('FLUSH', 'Cache', 'DB'), deliver('FLUSHED', 'DB', 'Cache')],
+      { ...writeBack, keys: 2 },
+    );
+    expect(told(confirmed)).toContain('Cache knows x v1 is in the database: clean');
   });
 
   it('restarted, reloads its dirty entries from its log, says so, and gives each a full lifetime when entries expire', () => {
