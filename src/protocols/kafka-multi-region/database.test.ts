@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { deliver, runUntil, type ScenarioStep } from '../kit';
+import { counted } from './accounting';
+import { play, sent, told } from './test-runs';
+
+// The database's rules beyond fencing itself: what it keeps across a restart (what it counted,
+// which writes it applied, the newest epoch and its writer) and what it answers a claim.
+
+const failOver: ScenarioStep = { do: 'client', node: 'coordinator', op: 'fail-over' };
+const restart: ScenarioStep[] = [
+  { do: 'crash', node: 'database' },
+  { do: 'restart', node: 'database' },
+];
+/** CA polls a1 and sends its output to the database (in flight). */
+const writeA1: ScenarioStep[] = [{ do: 'client', node: 'A', op: 'produce' }, runUntil('RECORDS', 'A', 'CA'), { do: 'fire', node: 'CA', timer: 'process' }];
+
+describe('a multi-region database', () => {
+  it('restarted, still refuses the old writer and says which region writes in which epoch', () => {
+    const world = play([...writeA1, failOver, deliver('WRITER', 'coordinator', 'database'), ...restart, deliver('OUTPUT', 'CA', 'database')]);
+    expect(sent(world, 'database', 'CA').at(-1)).toMatchObject({ type: 'OUTPUT_FENCED', epoch: 2 });
+    expect(told(world)).toContain('Database refuses a1 from region A: epoch 1 is over, region B writes in epoch 2.');
+    expect(counted(world)).toEqual([]);
+  });
+
+  it('restarted, keeps what it counted and which writes it applied: a repeated write is confirmed, not counted again', () => {
+    const world = play([...writeA1, { do: 'duplicate', message: { type: 'OUTPUT', from: 'CA', to: 'database' } }, deliver('OUTPUT', 'CA', 'database'), ...restart, deliver('OUTPUT', 'CA', 'database')]);
+    expect(counted(world)).toEqual([['a1', 0, 1]]);
+    expect(sent(world, 'database', 'CA').map((b) => b.type)).toEqual(['OUTPUT_OK', 'OUTPUT_OK']);
+  });
+
+  it('restarted, tells a new writer what is already done', () => {
+    const world = play([...writeA1, runUntil('OUTPUT_OK', 'database', 'CA'), ...restart, failOver, runUntil('CLAIMED', 'database', 'CB')], { arrangement: 'active-active' });
+    expect(sent(world, 'database', 'CB').find((b) => b.type === 'CLAIMED')).toMatchObject({ epoch: 2, progress: [1, 0] });
+  });
+});
