@@ -20,15 +20,14 @@ import { advanceProgress, isDone } from '../kafka/offset-mapping';
 import { contextFactory } from '../kafka/machine-context';
 import { mappedPosition } from './checkpoint';
 import { regionName, sourceOf } from './config';
-import { consumerContext, consumerSetup as base, type ConsumerContext } from './consumer-setup';
+import { batchSpan, consumerContext, consumerSetup as base, type ConsumerContext } from './consumer-setup';
 
 const timer = (name: string, ticks: number) => ({ type: 'setTimer' as const, params: { name, ticksMin: ticks, ticksMax: ticks } });
 const note = (text: string) => ({ type: 'note' as const, params: { text } });
 const retry = (context: ConsumerContext) => timer('retry', context.settings.requestTimeoutTicks);
 const values = (context: ConsumerContext) => context.batch.map((r) => r.value).join(' ');
 /** A write's id names exactly what it carries, so a retry is recognised and a different batch never is. */
-const outputId = (context: ConsumerContext) =>
-  `${regionName(context.region)}.e${context.epoch}.${context.batch[0]?.offset ?? 0}-${context.batch[context.batch.length - 1]?.offset ?? 0}`;
+const outputId = (context: ConsumerContext) => `${regionName(context.region)}.e${context.epoch}.${batchSpan(context)}`;
 
 /** The actions a variant may replace (see variants.ts). */
 export const consumerActions = {
