@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { deliver, runUntil, type ScenarioStep } from '../kit';
 import { counted } from './accounting';
-import { play } from './test-runs';
+import { kept, play, sent } from './test-runs';
 
 // The consumer's rules that the scenarios leave unpinned: which confirmation ends a write, and
 // how it resumes, polls and steps down.
 
 const produce = (region: 'A' | 'B'): ScenarioStep => ({ do: 'client', node: region, op: 'produce' });
+const failOver: ScenarioStep = { do: 'client', node: 'coordinator', op: 'fail-over' };
 
 describe('a multi-region consumer', () => {
   it('does not take a late confirmation of its previous write for the one in flight: nothing is lost', () => {
@@ -37,5 +38,29 @@ describe('a multi-region consumer', () => {
       ['a1', 0, 1],
       ['a2', 0, 1],
     ]);
+  });
+
+  it('fenced into a newer epoch it was never told of, does not confirm it: the coordinator tells it again that it writes', () => {
+    // Two failovers in a row make region A the writer again, in epoch 3. CA learns of epoch 3 only
+    // from the database's refusal; the news that it writes is lost, and an older one arrives.
+    const world = play([
+      produce('A'),
+      runUntil('RECORDS', 'A', 'CA'),
+      { do: 'fire', node: 'CA', timer: 'process' },
+      failOver,
+      failOver,
+      deliver('WRITER', 'coordinator', 'database'),
+      deliver('WRITER', 'coordinator', 'database'),
+      deliver('OUTPUT', 'CA', 'database'),
+      deliver('OUTPUT_FENCED', 'database', 'CA'),
+      { do: 'drop', message: { type: 'WRITER', from: 'coordinator', to: 'CA' } },
+      deliver('WRITER', 'coordinator', 'CA'),
+      deliver('WRITER_OK', 'CA', 'coordinator'),
+      { do: 'fire', node: 'coordinator', timer: 'announce' },
+      deliver('WRITER', 'coordinator', 'CA'),
+    ]);
+    expect(kept(world, 'CA', 'writer')).toBe(true);
+    expect(kept(world, 'CA', 'epoch')).toBe(3);
+    expect(sent(world, 'CA', 'database').at(-1)).toEqual({ type: 'CLAIM', region: 0, epoch: 3 });
   });
 });

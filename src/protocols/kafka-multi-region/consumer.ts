@@ -47,8 +47,10 @@ export const consumerActions = {
 const machine = base.extend({
   actions: {
     ...consumerActions,
-    ackWriter: base.enqueueActions(({ enqueue, context, event }) => {
-      if (event.type === 'WRITER') enqueue({ type: 'send', params: { to: event.from, body: { type: 'WRITER_OK', epoch: Math.max(event.epoch, context.epoch) } } });
+    // It confirms the epoch it was told of, never a newer one it knows only from being fenced: the
+    // coordinator must keep telling it until the news of the current epoch itself arrives.
+    ackWriter: base.enqueueActions(({ enqueue, event }) => {
+      if (event.type === 'WRITER') enqueue({ type: 'send', params: { to: event.from, body: { type: 'WRITER_OK', epoch: event.epoch } } });
     }),
     becomeWriter: base.enqueueActions(({ enqueue, event }) => {
       if (event.type !== 'WRITER') return;
