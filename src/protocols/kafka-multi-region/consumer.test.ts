@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deliver, runUntil, type ScenarioStep } from '../kit';
 import { counted } from './accounting';
-import { kept, play, sent } from './test-runs';
+import { kept, play, sent, told } from './test-runs';
 
 // The consumer's rules that the scenarios leave unpinned: which confirmation ends a write, and
 // how it resumes, polls and steps down.
@@ -62,5 +62,23 @@ describe('a multi-region consumer', () => {
     expect(kept(world, 'CA', 'writer')).toBe(true);
     expect(kept(world, 'CA', 'epoch')).toBe(3);
     expect(sent(world, 'CA', 'database').at(-1)).toEqual({ type: 'CLAIM', region: 0, epoch: 3 });
+  });
+
+  it('told mid-write that another region writes, does not write again under that region\'s epoch: the new writer does the record', () => {
+    // Active-active: CA's write of a1 is lost, then CA hears that region B writes in epoch 2.
+    const steps: ScenarioStep[] = [
+      produce('A'),
+      runUntil('RECORDS', 'A', 'CA'),
+      { do: 'fire', node: 'CA', timer: 'process' },
+      { do: 'drop', message: { type: 'OUTPUT', from: 'CA', to: 'database' } },
+      failOver,
+      deliver('WRITER', 'coordinator', 'CA'),
+      { do: 'fire', node: 'CA', timer: 'retry' },
+    ];
+    const world = play(steps, { arrangement: 'active-active' });
+    expect(sent(world, 'CA', 'database').filter((b) => b.type === 'OUTPUT').map((b) => b['epoch'])).toEqual([1]);
+    expect(told(world)).toContain('CA processes a1 and discards the output: region A is not the writer.');
+    const later = play([...steps, runUntil('OUTPUT_OK', 'database', 'CB')], { arrangement: 'active-active' });
+    expect(counted(later)).toEqual([['a1', 1, 2]]);
   });
 });

@@ -194,7 +194,9 @@ export const consumer = machine.createMachine({
           { guard: 'activeActive', target: 'next', actions: ['hearFenced', 'markDone'] },
           { target: 'standby', actions: 'hearFenced' },
         ],
-        retry: { target: 'writing', reenter: true },
+        // Told mid-write that another region writes (active-active), it does not write again under
+        // an epoch it was never given: it discards, as any region that is not the writer does.
+        retry: [{ guard: 'isWriter', target: 'writing', reenter: true }, { target: 'next', actions: ['discard', 'markDone'] }],
       },
     },
     next: { always: [{ guard: 'working', target: 'fetching' }, { target: 'standby' }] },
