@@ -65,4 +65,9 @@ describe('a multi-region database', () => {
     expect(databaseLines(world)).toContain('Database counts a1 a2 from region A.');
     expect(databaseLines(world)).toContain('Database counts a1 a2 from region B: a1 a2 were already counted.');
   });
+
+  it('restarted, reads back what it counted in an epoch of two digits', () => {
+    const world = play([...Array.from({ length: 9 }, () => failOver), { do: 'client', node: 'B', op: 'produce' }, runUntil('OUTPUT_OK', 'database', 'CB'), ...restart]);
+    expect(counted(world)).toEqual([['b1', 1, 10]]);
+  });
 });
