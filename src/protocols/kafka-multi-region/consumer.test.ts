@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { deliver, runUntil, type ScenarioStep } from '../kit';
+import { deliver, nodeIn, runUntil, type ScenarioStep } from '../kit';
 import { counted } from './accounting';
-import { kept, play, sent, told } from './test-runs';
+import { hasTimer, kept, nodeOf, play, sent, told } from './test-runs';
 
 // The consumer's rules that the scenarios leave unpinned: which confirmation ends a write, and
 // how it resumes, polls and steps down.
@@ -80,5 +80,33 @@ describe('a multi-region consumer', () => {
     expect(told(world)).toContain('CA processes a1 and discards the output: region A is not the writer.');
     const later = play([...steps, runUntil('OUTPUT_OK', 'database', 'CB')], { arrangement: 'active-active' });
     expect(counted(later)).toEqual([['a1', 1, 2]]);
+  });
+
+  it('told that another region writes while it holds a batch, drops the batch and stops polling (active-passive)', () => {
+    const world = play([produce('A'), runUntil('RECORDS', 'A', 'CA'), failOver, deliver('WRITER', 'coordinator', 'CA')]);
+    expect(told(world)).toContain('CA is no longer the writer: region B writes in epoch 2.');
+    expect(kept(world, 'CA', 'batch')).toEqual([]);
+    expect(['poll', 'process', 'retry'].filter((timer) => hasTimer(world, 'CA', timer))).toEqual([]);
+    expect(nodeIn(world, nodeOf(world, 'CA'), 'standby')).toBe(true);
+  });
+
+  it('fenced (active-passive), stands by for good: restarted, it does not claim the writer role again', () => {
+    // The news of the failover never reaches CA; the database's refusal tells it instead.
+    const fenced: ScenarioStep[] = [
+      produce('A'),
+      runUntil('RECORDS', 'A', 'CA'),
+      { do: 'fire', node: 'CA', timer: 'process' },
+      failOver,
+      { do: 'drop', message: { type: 'WRITER', from: 'coordinator', to: 'CA' } },
+      deliver('WRITER', 'coordinator', 'database'),
+      deliver('OUTPUT', 'CA', 'database'),
+      deliver('OUTPUT_FENCED', 'database', 'CA'),
+    ];
+    const world = play(fenced);
+    expect(told(world)).toContain('CA is fenced: the database counts epoch 2, not its 1; it is no longer the writer.');
+    expect([kept(world, 'CA', 'writer'), kept(world, 'CA', 'epoch'), kept(world, 'CA', 'batch')]).toEqual([false, 2, []]);
+    const restarted = play([...fenced, { do: 'crash', node: 'CA' }, { do: 'restart', node: 'CA' }]);
+    expect(nodeIn(restarted, nodeOf(restarted, 'CA'), 'standby')).toBe(true);
+    expect(kept(restarted, 'CA', 'epoch')).toBe(2);
   });
 });
