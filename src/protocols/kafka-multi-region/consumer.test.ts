@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deliver, nodeIn, runUntil, type ScenarioStep } from '../kit';
 import { counted } from './accounting';
+import { thenFailover } from './scenarios';
 import { hasTimer, kept, nodeOf, play, sent, told } from './test-runs';
 
 // The consumer's rules that the scenarios leave unpinned: which confirmation ends a write, and
@@ -108,5 +109,18 @@ describe('a multi-region consumer', () => {
     const restarted = play([...fenced, { do: 'crash', node: 'CA' }, { do: 'restart', node: 'CA' }]);
     expect(nodeIn(restarted, nodeOf(restarted, 'CA'), 'standby')).toBe(true);
     expect(kept(restarted, 'CA', 'epoch')).toBe(2);
+  });
+
+  it('taking over, says which checkpoint it maps, polls two records at once and skips those already done', () => {
+    const world = play([...thenFailover, runUntil('OUTPUT_OK', 'database', 'CB'), { do: 'next', times: 40 }]);
+    const lines = told(world);
+    expect(lines).toContain('CB maps the checkpoint shipped here (A@3) onto its own aggregate: it starts at offset 0, the first record not yet done.');
+    expect(lines).toContain('CB polls b1 (@0), b2 (@1).');
+    expect(lines).toContain('CB skips a1 a2: they are already done.');
+  });
+
+  it('taking over where no checkpoint was ever shipped, says so and starts at the beginning', () => {
+    const world = play([produce('A'), runUntil('OUTPUT_OK', 'database', 'CA'), { do: 'crash', node: 'A' }, { do: 'crash', node: 'CA' }, failOver, runUntil('RESUME_FROM', 'B', 'CB')]);
+    expect(told(world)).toContain('CB maps the checkpoint shipped here (none yet) onto its own aggregate: it starts at offset 0, the first record not yet done.');
   });
 });
