@@ -117,6 +117,7 @@ describe('a multi-region consumer', () => {
     expect(lines).toContain('CB maps the checkpoint shipped here (A@3) onto its own aggregate: it starts at offset 0, the first record not yet done.');
     expect(lines).toContain('CB polls b1 (@0), b2 (@1).');
     expect(lines).toContain('CB skips a1 a2: they are already done.');
+    expect(lines).toContain('CB processes b1 b2 and writes the output to the database (epoch 2).');
   });
 
   it('taking over where no checkpoint was ever shipped, says so and starts at the beginning', () => {
