@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deliver, nodeIn, runUntil, type ScenarioStep } from '../kit';
-import { kept, nodeOf, play, sent, told } from './test-runs';
+import { hasTimer, kept, nodeOf, play, sent, told } from './test-runs';
 
 // How a consumer gets through a lost message and a change of writer at each step of its work.
 
@@ -69,5 +69,11 @@ describe('a multi-region consumer, step by step', () => {
     const world = play([failOver, deliver('WRITER', 'coordinator', 'CC')], { regions: 3 });
     expect(kept(world, 'CC', 'epoch')).toBe(2);
     expect(told(world).filter((line) => line.startsWith('CC') && line.includes('no longer the writer'))).toEqual([]);
+  });
+
+  it('answered with nothing new, waits for its poll timer with no request left to retry', () => {
+    const world = play([runUntil('RECORDS', 'A', 'CA')]);
+    expect(nodeIn(world, nodeOf(world, 'CA'), 'idle')).toBe(true);
+    expect([hasTimer(world, 'CA', 'poll'), hasTimer(world, 'CA', 'retry')]).toEqual([true, false]);
   });
 });
