@@ -76,4 +76,10 @@ describe('a multi-region consumer, step by step', () => {
     expect(nodeIn(world, nodeOf(world, 'CA'), 'idle')).toBe(true);
     expect([hasTimer(world, 'CA', 'poll'), hasTimer(world, 'CA', 'retry')]).toEqual([true, false]);
   });
+
+  it('idle when told that another region writes, stops polling (active-passive)', () => {
+    const world = play([runUntil('RECORDS', 'A', 'CA'), failOver, deliver('WRITER', 'coordinator', 'CA')]);
+    expect(nodeIn(world, nodeOf(world, 'CA'), 'standby')).toBe(true);
+    expect(hasTimer(world, 'CA', 'poll')).toBe(false);
+  });
 });
