@@ -82,4 +82,9 @@ describe('a multi-region consumer, step by step', () => {
     expect(nodeIn(world, nodeOf(world, 'CA'), 'standby')).toBe(true);
     expect(hasTimer(world, 'CA', 'poll')).toBe(false);
   });
+
+  it('waiting for records when told that another region writes, stops asking (active-passive)', () => {
+    const world = play([failOver, deliver('WRITER', 'coordinator', 'CA')]);
+    expect(hasTimer(world, 'CA', 'retry')).toBe(false);
+  });
 });

@@ -105,6 +105,7 @@ describe('a multi-region consumer', () => {
     ];
     const world = play(fenced);
     expect(told(world)).toContain('CA is fenced: the database counts epoch 2, not its 1; it is no longer the writer.');
+    expect(nodeIn(world, nodeOf(world, 'CA'), 'standby')).toBe(true);
     // Its refused batch is not done: the new writer will do it.
     expect([kept(world, 'CA', 'writer'), kept(world, 'CA', 'epoch'), kept(world, 'CA', 'batch'), kept(world, 'CA', 'progress')]).toEqual([false, 2, [], [0, 0]]);
     const restarted = play([...fenced, { do: 'crash', node: 'CA' }, { do: 'restart', node: 'CA' }]);
