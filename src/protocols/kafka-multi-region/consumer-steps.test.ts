@@ -87,4 +87,9 @@ describe('a multi-region consumer, step by step', () => {
     const world = play([failOver, deliver('WRITER', 'coordinator', 'CA')]);
     expect(hasTimer(world, 'CA', 'retry')).toBe(false);
   });
+
+  it('holding a batch, waits only for its processing timer, with no request left to retry', () => {
+    const world = play([produce('A'), runUntil('RECORDS', 'A', 'CA')]);
+    expect([hasTimer(world, 'CA', 'process'), hasTimer(world, 'CA', 'retry')]).toEqual([true, false]);
+  });
 });
