@@ -58,6 +58,9 @@ export function consumerContext(input: MachineInput): ConsumerContext {
 
 const activeActive = (context: ConsumerContext) => context.settings.arrangement === 'active-active';
 
+/** The first and last offsets of the batch in hand: the end of its write's id (consumer.ts). */
+export const batchSpan = (context: ConsumerContext) => `${context.batch[0]?.offset ?? 0}-${context.batch[context.batch.length - 1]?.offset ?? 0}`;
+
 export const consumerSetup = setup({
   types: { context: {} as ConsumerContext, events: {} as ConsumerEvent, input: {} as MachineInput },
   actions: kitActions,
@@ -72,6 +75,7 @@ export const consumerSetup = setup({
     staleWriter: ({ context, event }) => event.type === 'WRITER' && (event.epoch < context.epoch || (event.epoch === context.epoch && context.writer === (event.region === context.region))),
     becomesWriter: ({ context, event }) => event.type === 'WRITER' && event.region === context.region,
     losesWriterAndStops: ({ context, event }) => event.type === 'WRITER' && context.writer && !activeActive(context),
-    currentOutput: ({ context, event }) => (event.type === 'OUTPUT_OK' || event.type === 'OUTPUT_FENCED') && context.batch.length > 0,
+    /** A confirmation of this batch's write, not a late one of an earlier batch (a retry's copy answered again). */
+    currentOutput: ({ context, event }) => event.type === 'OUTPUT_OK' && event.id.endsWith(`.${batchSpan(context)}`),
   },
 });

@@ -20,15 +20,14 @@ import { advanceProgress, isDone } from '../kafka/offset-mapping';
 import { contextFactory } from '../kafka/machine-context';
 import { mappedPosition } from './checkpoint';
 import { regionName, sourceOf } from './config';
-import { consumerContext, consumerSetup as base, type ConsumerContext } from './consumer-setup';
+import { batchSpan, consumerContext, consumerSetup as base, type ConsumerContext } from './consumer-setup';
 
 const timer = (name: string, ticks: number) => ({ type: 'setTimer' as const, params: { name, ticksMin: ticks, ticksMax: ticks } });
 const note = (text: string) => ({ type: 'note' as const, params: { text } });
 const retry = (context: ConsumerContext) => timer('retry', context.settings.requestTimeoutTicks);
 const values = (context: ConsumerContext) => context.batch.map((r) => r.value).join(' ');
 /** A write's id names exactly what it carries, so a retry is recognised and a different batch never is. */
-const outputId = (context: ConsumerContext) =>
-  `${regionName(context.region)}.e${context.epoch}.${context.batch[0]?.offset ?? 0}-${context.batch[context.batch.length - 1]?.offset ?? 0}`;
+const outputId = (context: ConsumerContext) => `${regionName(context.region)}.e${context.epoch}.${batchSpan(context)}`;
 
 /** The actions a variant may replace (see variants.ts). */
 export const consumerActions = {
@@ -48,8 +47,10 @@ export const consumerActions = {
 const machine = base.extend({
   actions: {
     ...consumerActions,
-    ackWriter: base.enqueueActions(({ enqueue, context, event }) => {
-      if (event.type === 'WRITER') enqueue({ type: 'send', params: { to: event.from, body: { type: 'WRITER_OK', epoch: Math.max(event.epoch, context.epoch) } } });
+    // It confirms the epoch it was told of, never a newer one it knows only from being fenced: the
+    // coordinator must keep telling it until the news of the current epoch itself arrives.
+    ackWriter: base.enqueueActions(({ enqueue, event }) => {
+      if (event.type === 'WRITER') enqueue({ type: 'send', params: { to: event.from, body: { type: 'WRITER_OK', epoch: event.epoch } } });
     }),
     becomeWriter: base.enqueueActions(({ enqueue, event }) => {
       if (event.type !== 'WRITER') return;
@@ -193,7 +194,9 @@ export const consumer = machine.createMachine({
           { guard: 'activeActive', target: 'next', actions: ['hearFenced', 'markDone'] },
           { target: 'standby', actions: 'hearFenced' },
         ],
-        retry: { target: 'writing', reenter: true },
+        // Told mid-write that another region writes (active-active), it does not write again under
+        // an epoch it was never given: it discards, as any region that is not the writer does.
+        retry: [{ guard: 'isWriter', target: 'writing', reenter: true }, { target: 'next', actions: ['discard', 'markDone'] }],
       },
     },
     next: { always: [{ guard: 'working', target: 'fetching' }, { target: 'standby' }] },
