@@ -111,6 +111,25 @@ describe('a Paxos proposer', () => {
     expect(told(world)).toContain('P1 is cut off by the higher ballot (1,P2): it backs off and will retry when its timer fires');
   });
 
+  it('in phase 2, ignores a late refusal of a ballot it has already left behind', () => {
+    // A1 refuses P1's first ballot, but P1 has moved on to (2,P1) and A2 and A3 promised that.
+    const world = play('late-nack-while-accepting', [
+      { do: 'client', node: 'P2', op: 'propose' },
+      deliver('PREPARE', 'P2', 'A1'),
+      { do: 'client', node: 'P1', op: 'propose' },
+      deliver('PREPARE', 'P1', 'A1'),
+      { do: 'fire', node: 'P1', timer: 'retry' },
+      { do: 'drop', message: { type: 'PREPARE', from: 'P1', to: 'A2' } },
+      { do: 'drop', message: { type: 'PREPARE', from: 'P1', to: 'A3' } },
+      deliver('PREPARE', 'P1', 'A2'),
+      deliver('PREPARE', 'P1', 'A3'),
+      deliver('PROMISE', 'A2', 'P1'),
+      deliver('PROMISE', 'A3', 'P1'),
+      deliver('NACK', 'A1', 'P1'),
+    ]);
+    expect(nodeIn(world, nodeOf(world, 'P1'), 'proposing.accepting')).toBe(true);
+  });
+
   it('with randomized backoff, waits between one and two retry periods before each new ballot', () => {
     const steps: ScenarioStep[] = [{ do: 'client', node: 'P1', op: 'propose' }];
     for (let i = 0; i < 6; i++) steps.push({ do: 'fire', node: 'P1', timer: 'retry' });
