@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { nodeName, traceToArray, type World } from '../../engine';
+import { deliver, observationsOf, playScenario, type ScenarioStep } from '../kit';
+import { quorumReplication as quorum } from './index';
+
+// A coordinator's rules that the stories do not reach: a request or a reply that comes twice, a
+// read that times out, a write that times out with several replicas keeping it, and a put's tag
+// when a replica already holds one.
+
+const play = (steps: readonly ScenarioStep[], config: object = {}) =>
+  playScenario(quorum, { id: 'coordinator', title: 'coordinator', summary: 'coordinator', config: { antiEntropy: false, ...config }, steps }).world;
+const notes = (world: World, name: string) => traceToArray(world.trace).flatMap((e) => (e.type === 'note' && nodeName(world, e.node) === name ? [e.text] : []));
+/** The messages of a type a node sent, as "READ to S2". */
+const sent = (world: World, from: string, type: string) =>
+  traceToArray(world.trace).flatMap((e) =>
+    e.type === 'send' && nodeName(world, e.envelope.from) === from && e.envelope.body.type === type ? [`${type} to ${nodeName(world, e.envelope.to)}`] : [],
+  );
+const returns = (world: World, client: string) =>
+  observationsOf(world, world.system.nodes.findIndex((n) => n.name === client)).filter((o) => typeof o === 'object' && o !== null && 'ok' in o);
+
+describe('a quorum coordinator', () => {
+  it('runs a duplicated PUT once: the late copy asks no replica again', () => {
+    const world = play([{ do: 'client', node: 'C1', op: 'put-x' }, { do: 'duplicate', message: { type: 'PUT' } }, deliver('PUT', 'C1', 'S1'), deliver('PUT', 'C1', 'S1')]);
+    expect(sent(world, 'S1', 'READ')).toEqual(['READ to S2', 'READ to S3']);
+    expect(notes(world, 'S1').filter((n) => n.startsWith('coordinates'))).toHaveLength(1);
+  });
+
+  it('counts a duplicated VALUE once: one replica’s two copies do not make a read quorum', () => {
+    const world = play(
+      [
+        { do: 'crash', node: 'S1' },
+        { do: 'client', node: 'C2', op: 'get-x' },
+        deliver('GET', 'C2', 'S2'),
+        { do: 'duplicate', message: { type: 'READ', to: 'S3' } },
+        deliver('READ', 'S2', 'S3'),
+        deliver('READ', 'S2', 'S3'),
+        deliver('VALUE', 'S3', 'S2'),
+        deliver('VALUE', 'S3', 'S2'),
+      ],
+      { r: 3, w: 1 },
+    );
+    expect(sent(world, 'S2', 'GET_OK')).toEqual([]);
+    expect(notes(world, 'S2').some((n) => n.startsWith('read x'))).toBe(false);
+  });
+
+  it('fails a get that hears too few replicas in time, saying how many of how many', () => {
+    const world = play([{ do: 'crash', node: 'S2' }, { do: 'crash', node: 'S3' }, { do: 'client', node: 'C1', op: 'get-x' }, { do: 'settle' }]);
+    expect(returns(world, 'C1')).toEqual([{ operation: 'return', id: 'C1.1', ok: false, error: 'timed out: 1 of 2 replies' }]);
+    expect(notes(world, 'S1')).toContain("gives up on C1's get of x: timed out: 1 of 2 replies");
+  });
+
+  it('fails a put that two of three needed replicas took, and says that both keep it', () => {
+    const world = play([{ do: 'crash', node: 'S3' }, { do: 'client', node: 'C1', op: 'put-x' }, { do: 'settle' }], { r: 1, w: 3 });
+    expect(returns(world, 'C1')).toEqual([{ operation: 'return', id: 'C1.1', ok: false, error: 'timed out: 2 of 3 acknowledgements' }]);
+    expect(notes(world, 'S1')).toContain("gives up on C1's put of x: timed out: 2 of 3 acknowledgements; nothing is rolled back: S1 and S2 keep a1");
+  });
+
+  it('gives a put a tag one above the highest a read quorum reports', () => {
+    const world = play([{ do: 'client', node: 'C1', op: 'put-x' }, { do: 'settle' }, { do: 'client', node: 'C1', op: 'put-x' }, { do: 'settle' }]);
+    expect(notes(world, 'S1')).toContain("has the tags from itself and S3: the highest is 1, so C1's put gets a2 (2,C1.2) and goes to the home replicas");
+    expect(returns(world, 'C1')).toMatchObject([{ ok: true }, { ok: true, version: { value: 'a2', tag: 2, by: 'C1.2' } }]);
+  });
+});
