@@ -61,3 +61,23 @@ describe('a quorum coordinator', () => {
     expect(returns(world, 'C1')).toMatchObject([{ ok: true }, { ok: true, version: { value: 'a2', tag: 2, by: 'C1.2' } }]);
   });
 });
+
+describe('a quorum coordinator under dynamo', () => {
+  it('that finds its own replica stale repairs it as it answers, without a message to itself', () => {
+    const world = play(
+      [
+        { do: 'client', node: 'C1', op: 'put-x' },
+        deliver('PUT', 'C1', 'S1'),
+        { do: 'drop', message: { type: 'WRITE', to: 'S2' } },
+        { do: 'settle' },
+        { do: 'client', node: 'C2', op: 'get-x' },
+        { do: 'settle' },
+      ],
+      { consistency: 'dynamo' },
+    );
+    expect(notes(world, 'S2')).toContain('read repair: S2 held nothing, so it sends it a1 [C1:1]');
+    expect(sent(world, 'S2', 'REPAIR')).toEqual([]);
+    expect(quorum.describe(world, 3).fields.find((f) => f.name === 'replicas')?.value).toBe('x = a1 [C1:1]');
+    expect(returns(world, 'C2')).toEqual([{ operation: 'return', id: 'C2.1', ok: true, values: ['a1'] }]);
+  });
+});
