@@ -80,4 +80,23 @@ describe('a quorum coordinator under dynamo', () => {
     expect(quorum.describe(world, 3).fields.find((f) => f.name === 'replicas')?.value).toBe('x = a1 [C1:1]');
     expect(returns(world, 'C2')).toEqual([{ operation: 'return', id: 'C2.1', ok: true, values: ['a1'] }]);
   });
+
+  it('with every home replica down, keeps a sloppy put as hints on the stand-ins, itself among them, and reads it back from them', () => {
+    const world = play(
+      [
+        { do: 'crash', node: 'S1' },
+        { do: 'crash', node: 'S2' },
+        { do: 'client', node: 'C3', op: 'put-x' },
+        { do: 'next', until: { type: 'PUT_OK', from: 'S3', to: 'C3' } },
+        { do: 'client', node: 'C3', op: 'get-x' },
+        { do: 'next', until: { type: 'GET_OK', from: 'S3', to: 'C3' } },
+      ],
+      // Homes of x are S1 and S2; C3 asks S3, which is also x's first stand-in.
+      { consistency: 'dynamo', sloppyQuorum: true, clients: 3, n: 2, r: 1, w: 2 },
+    );
+    expect(notes(world, 'S3')).toContain('has heard from only no one in time: S3 stands in for S1, S4 stands in for S2');
+    expect(notes(world, 'S3')).toContain("has 2 acknowledgements (itself and S4): C3's put of x = c1 is done");
+    expect(sent(world, 'S3', 'WRITE')).toEqual(['WRITE to S1', 'WRITE to S2', 'WRITE to S4']);
+    expect(returns(world, 'C3')).toMatchObject([{ ok: true }, { ok: true, values: ['c1'] }]);
+  });
 });
