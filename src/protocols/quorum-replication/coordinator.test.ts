@@ -25,6 +25,19 @@ describe('a quorum coordinator', () => {
     expect(notes(world, 'S1').filter((n) => n.startsWith('coordinates'))).toHaveLength(1);
   });
 
+  it('remembers across a restart which request it last took: a late copy of the PUT is not run again', () => {
+    const world = play([
+      { do: 'client', node: 'C1', op: 'put-x' },
+      { do: 'duplicate', message: { type: 'PUT' } },
+      deliver('PUT', 'C1', 'S1'),
+      { do: 'crash', node: 'S1' },
+      { do: 'restart', node: 'S1' },
+      deliver('PUT', 'C1', 'S1'),
+    ]);
+    expect(notes(world, 'S1').filter((n) => n.startsWith('coordinates'))).toHaveLength(1);
+    expect(sent(world, 'S1', 'READ')).toEqual(['READ to S2', 'READ to S3']);
+  });
+
   it('counts a duplicated VALUE once: one replica’s two copies do not make a read quorum', () => {
     const world = play(
       [
