@@ -68,6 +68,19 @@ describe('a quorum coordinator', () => {
     expect(notes(world, 'S1')).toContain("gives up on C1's put of x: timed out: 2 of 3 acknowledgements; nothing is rolled back: S1 and S2 keep a1");
   });
 
+  it('names the replicas that answered in ring order, whoever answered first', () => {
+    const world = play([
+      { do: 'client', node: 'C2', op: 'put-x' },
+      deliver('PUT', 'C2', 'S2'),
+      deliver('READ', 'S2', 'S1'),
+      deliver('VALUE', 'S1', 'S2'),
+      deliver('WRITE', 'S2', 'S1'),
+      deliver('ACK', 'S1', 'S2'),
+    ]);
+    expect(notes(world, 'S2')).toContain("has the tags from S1 and itself: none has a tag yet, so C2's put gets b1 (1,C2.1) and goes to the home replicas");
+    expect(notes(world, 'S2')).toContain("has 2 acknowledgements (S1 and itself): C2's put of x = b1 is done");
+  });
+
   it('gives a put a tag one above the highest a read quorum reports', () => {
     const world = play([{ do: 'client', node: 'C1', op: 'put-x' }, { do: 'settle' }, { do: 'client', node: 'C1', op: 'put-x' }, { do: 'settle' }]);
     expect(notes(world, 'S1')).toContain("has the tags from itself and S3: the highest is 1, so C1's put gets a2 (2,C1.2) and goes to the home replicas");
@@ -111,5 +124,10 @@ describe('a quorum coordinator under dynamo', () => {
     expect(notes(world, 'S3')).toContain("has 2 acknowledgements (itself and S4): C3's put of x = c1 is done");
     expect(sent(world, 'S3', 'WRITE')).toEqual(['WRITE to S1', 'WRITE to S2', 'WRITE to S4']);
     expect(returns(world, 'C3')).toMatchObject([{ ok: true }, { ok: true, values: ['c1'] }]);
+  });
+
+  it('fails a put that too few replicas acknowledged, naming the put and who keeps it', () => {
+    const world = play([{ do: 'crash', node: 'S2' }, { do: 'crash', node: 'S3' }, { do: 'client', node: 'C1', op: 'put-x' }, { do: 'settle' }], { consistency: 'dynamo' });
+    expect(notes(world, 'S1')).toContain("gives up on C1's put of x: timed out: 1 of 2 acknowledgements; nothing is rolled back: S1 keeps a1");
   });
 });
