@@ -81,6 +81,33 @@ describe('a quorum coordinator', () => {
     expect(notes(world, 'S2')).toContain("has 2 acknowledgements (S1 and itself): C2's put of x = b1 is done");
   });
 
+  it('returns the newest version it hears, even when an older one arrives from a replica later in the ring', () => {
+    // a1 reaches every replica; a2 only S1 (its put fails). S2's get hears a2 from S1 and a1 from itself.
+    const world = play([
+      { do: 'client', node: 'C1', op: 'put-x' },
+      { do: 'settle' },
+      { do: 'client', node: 'C1', op: 'put-x' },
+      deliver('PUT', 'C1', 'S1'),
+      deliver('READ', 'S1', 'S2'),
+      deliver('VALUE', 'S2', 'S1'),
+      { do: 'drop', message: { type: 'WRITE', to: 'S2' } },
+      { do: 'drop', message: { type: 'WRITE', to: 'S3' } },
+      { do: 'settle' },
+      { do: 'client', node: 'C2', op: 'get-x' },
+      deliver('GET', 'C2', 'S2'),
+      deliver('READ', 'S2', 'S1'),
+      deliver('VALUE', 'S1', 'S2'),
+      { do: 'settle' },
+    ]);
+    expect(returns(world, 'C2')).toEqual([{ operation: 'return', id: 'C2.1', ok: true, values: ['a2'] }]);
+  });
+
+  it('answers a get of a key nobody wrote with nothing, and has nothing to write back, even when R is below W', () => {
+    const world = play([{ do: 'client', node: 'C1', op: 'get-x' }, { do: 'settle' }], { r: 1, w: 3 });
+    expect(returns(world, 'C1')).toEqual([{ operation: 'return', id: 'C1.1', ok: true, values: [] }]);
+    expect(sent(world, 'S1', 'WRITE')).toEqual([]);
+  });
+
   it('gives a put a tag one above the highest a read quorum reports', () => {
     const world = play([{ do: 'client', node: 'C1', op: 'put-x' }, { do: 'settle' }, { do: 'client', node: 'C1', op: 'put-x' }, { do: 'settle' }]);
     expect(notes(world, 'S1')).toContain("has the tags from itself and S3: the highest is 1, so C1's put gets a2 (2,C1.2) and goes to the home replicas");
@@ -129,5 +156,24 @@ describe('a quorum coordinator under dynamo', () => {
   it('fails a put that too few replicas acknowledged, naming the put and who keeps it', () => {
     const world = play([{ do: 'crash', node: 'S2' }, { do: 'crash', node: 'S3' }, { do: 'client', node: 'C1', op: 'put-x' }, { do: 'settle' }], { consistency: 'dynamo' });
     expect(notes(world, 'S1')).toContain("gives up on C1's put of x: timed out: 1 of 2 acknowledgements; nothing is rolled back: S1 keeps a1");
+  });
+
+  it('with no stand-in to ask, fails a sloppy put at the first timeout', () => {
+    // Three nodes, N = 3: the ring has no node beyond the home replicas.
+    const world = play([{ do: 'crash', node: 'S2' }, { do: 'crash', node: 'S3' }, { do: 'client', node: 'C1', op: 'put-x' }, { do: 'settle' }], { consistency: 'dynamo', sloppyQuorum: true, nodes: 3 });
+    expect(notes(world, 'S1').some((n) => n.startsWith('has heard from only'))).toBe(false);
+    expect(returns(world, 'C1')).toMatchObject([{ ok: false, error: 'timed out: 1 of 2 acknowledgements' }]);
+  });
+
+  it('asks stand-ins once: when the stand-in is down too, the put fails at the second timeout', () => {
+    const world = play([{ do: 'crash', node: 'S2' }, { do: 'crash', node: 'S3' }, { do: 'crash', node: 'S4' }, { do: 'client', node: 'C1', op: 'put-x' }, { do: 'next', until: { type: 'FAILED', from: 'S1', to: 'C1' } }], { consistency: 'dynamo', sloppyQuorum: true });
+    expect(notes(world, 'S1').filter((n) => n.startsWith('has heard from only'))).toEqual(['has heard from only itself in time: S4 stands in for S2']);
+    expect(returns(world, 'C1')).toMatchObject([{ ok: false, error: 'timed out: 1 of 2 acknowledgements' }]);
+  });
+
+  it('that is no home replica of the key and hears from none, fails the put without claiming anyone keeps it', () => {
+    // Homes of x are S1 and S2; C3 asks S3.
+    const world = play([{ do: 'crash', node: 'S1' }, { do: 'crash', node: 'S2' }, { do: 'client', node: 'C3', op: 'put-x' }, { do: 'next', until: { type: 'FAILED', from: 'S3', to: 'C3' } }], { consistency: 'dynamo', clients: 3, n: 2, r: 1, w: 2 });
+    expect(notes(world, 'S3')).toContain("gives up on C3's put of x: timed out: 0 of 2 acknowledgements");
   });
 });
