@@ -62,6 +62,8 @@ describe('a two-phase commit coordinator', () => {
       const done = play([...committed, { do: 'settle' }]);
       expect(nodeIn(done, 0, 'finished')).toBe(true);
       expect(notes(done)).toContain('has every acknowledgement: the transaction is finished');
+      // The commit-validity rule reads the decision the coordinator observed.
+      expect(observationsOf(done, 0)).toEqual([{ decision: 'commit' }]);
       const world = play([...committed, { do: 'settle' }, ...restart, { do: 'settle' }]);
       expect(nodeIn(world, 0, 'finished')).toBe(true);
       expect(notes(world)).toContain('finds the finished transaction in its log');
@@ -81,6 +83,15 @@ describe('a two-phase commit coordinator', () => {
     const world = play([{ do: 'client', node: 'P3', op: 'vote-no' }, begin, ...prepareAll, deliver('VOTE', 'P3', 'coordinator'), ...restart]);
     expect(nodeIn(world, 0, 'decided.abort')).toBe(true);
     expect(notes(world)).toContain('finds ABORT in its log and sends it again');
+    expect(sent(world).slice(-3)).toEqual(['ABORT to P1', 'ABORT to P2', 'ABORT to P3']);
+  });
+
+  it('that restarts with a started transaction and no decision presumes ABORT, logs it, records it and sends it', () => {
+    const world = play([begin, ...prepareAll, ...restart]);
+    expect(nodeIn(world, 0, 'decided.abort')).toBe(true);
+    expect(notes(world)).toContain('finds a started transaction but no decision in its log: it presumes ABORT');
+    expect(observationsOf(world, 0)).toEqual([{ decision: 'abort' }]);
+    expect(twoPhaseCommit.describe(world, 0).fields.find((f) => f.name === 'log')?.value).toBe('started = true, decision = abort');
     expect(sent(world).slice(-3)).toEqual(['ABORT to P1', 'ABORT to P2', 'ABORT to P3']);
   });
 

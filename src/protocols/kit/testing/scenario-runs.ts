@@ -31,13 +31,19 @@ export function eachScenario(protocol: Protocol, verdict: (scenario: Scenario, p
 }
 
 /**
- * The scenario is played when a test first reads it, not while the suite is collected: a run that
- * throws (a mutant that never settles) then fails these tests one by one, where a throw at
- * collection fails the file with no test failed, which a mutation run reads as "survived".
+ * The scenario is played inside each test that reads it, once per test, not while the suite is
+ * collected. A run that throws (a mutant that never settles) then fails these tests one by one,
+ * where a throw at collection fails the file with no test failed, which a mutation run reads as
+ * "survived". And each test runs the machines itself, so a mutation run's per-test coverage
+ * knows that the narration snapshot, not only the first test, depends on them.
  */
 function lazily(play: () => PlayedScenario): PlayedScenario {
-  let played: PlayedScenario | null = null;
-  const get = () => (played ??= play());
+  let cached: { readonly test: string | undefined; readonly played: PlayedScenario } | null = null;
+  const get = () => {
+    const test = expect.getState().currentTestName;
+    if (cached === null || cached.test !== test) cached = { test, played: play() };
+    return cached.played;
+  };
   return {
     get run() {
       return get().run;
