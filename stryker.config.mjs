@@ -1,6 +1,6 @@
 // `npm run mutate`: StrykerJS plants small bugs (mutants) in a protocol's machines and runs that
 // protocol's tests against each (vitest.mutate.config.ts); a mutant no test notices is a rule no
-// test pins. Outside CI: about ten seconds per mutant on two cores, so one file at a time, e.g.
+// test pins. Outside CI: about three seconds per mutant on two cores, so one file at a time, e.g.
 // `npm run mutate -- --mutate src/protocols/paxos/acceptor.ts`.
 const protocol = process.env.MUTATE_PROTOCOL ?? 'paxos';
 
