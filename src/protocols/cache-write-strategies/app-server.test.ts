@@ -1,18 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { traceToArray, type World } from '../../engine';
-import { deliver, narrateSteps, nodeIn, observationsOf, playScenario, type ScenarioStep } from '../kit';
+import type { World } from '../../engine';
+import { deliver, nodeIn, observationsOf } from '../kit';
+import { machineRuns, sentBy } from '../kit/testing/machine-runs';
 import { cacheWriteStrategies as protocol } from './index';
 
 // An application server's rules the happy paths do not reach: it gives up in time, resends each
 // step of a write until answered, ignores late answers, and starts afresh after a crash.
 
-const play = (steps: readonly ScenarioStep[], config: { readonly [key: string]: string | number | boolean } = {}) =>
-  playScenario(protocol, { id: 'app', title: 'app', summary: '', config, steps }).world;
-const told = (world: World) => narrateSteps(protocol, world, traceToArray(world.trace)).flatMap((s) => s.lines).join('\n');
+const { play, told } = machineRuns(protocol, 'app');
 const APP1 = 0;
 const APP2 = 1;
-const sent = (world: World, from: number, type: string) =>
-  traceToArray(world.trace).flatMap((e) => (e.type === 'send' && e.envelope.from === from && e.envelope.body.type === type ? [e.envelope.body] : []));
 const timersOf = (world: World, node: number) => world.timers.filter((t) => t.node === node).map((t) => t.name);
 
 describe('an application server', () => {
@@ -26,7 +23,7 @@ describe('an application server', () => {
 
   it('resends its write to the database until the database answers', () => {
     const world = play([{ do: 'client', node: 'App1', op: 'write x' }, { do: 'drop', message: { type: 'WRITE', to: 'DB' } }, { do: 'fire', node: 'App1', timer: 'retry' }], { sequential: true });
-    expect(sent(world, APP1, 'WRITE')).toEqual([
+    expect(sentBy(world, APP1, 'WRITE')).toEqual([
       { type: 'WRITE', key: 'x', value: 'a1', op: 'App1.1', app: 'App1' },
       { type: 'WRITE', key: 'x', value: 'a1', op: 'App1.1', app: 'App1' },
     ]);
@@ -39,7 +36,7 @@ describe('an application server', () => {
       { sequential: true },
     );
     const update = { type: 'SET', key: 'x', value: 'a1', version: 1, app: 'App1', seq: 1, boot: 1, op: 'App1.1' };
-    expect(sent(world, APP1, 'SET')).toEqual([update, update]);
+    expect(sentBy(world, APP1, 'SET')).toEqual([update, update]);
     expect(nodeIn(world, APP1, 'writing.updating')).toBe(true);
   });
 
@@ -58,19 +55,19 @@ describe('an application server', () => {
       { sequential: true },
     );
     expect(nodeIn(world, APP1, 'writing.database')).toBe(true);
-    expect(sent(world, APP1, 'SET')).toHaveLength(1);
+    expect(sentBy(world, APP1, 'SET')).toHaveLength(1);
   });
 
   it('restarted, abandons what it was doing, says so, and names its next write after the restart', () => {
     const world = play([{ do: 'client', node: 'App1', op: 'write x' }, { do: 'crash', node: 'App1' }, { do: 'restart', node: 'App1' }, { do: 'client', node: 'App1', op: 'write x' }], { sequential: true });
     expect(told(world)).toContain('App1 restarts: the operation it was carrying out, if any, is abandoned');
     expect(world.nodes[APP1]!.persisted['starts']).toBe(2);
-    expect(sent(world, APP1, 'WRITE').at(-1)).toEqual({ type: 'WRITE', key: 'x', value: 'a2.1', op: 'App1.2.1', app: 'App1.2' });
+    expect(sentBy(world, APP1, 'WRITE').at(-1)).toEqual({ type: 'WRITE', key: 'x', value: 'a2.1', op: 'App1.2.1', app: 'App1.2' });
   });
 
   it('reading through the cache, returns the value the cache read from the database', () => {
     const world = play([{ do: 'client', node: 'App2', op: 'read x' }, { do: 'settle' }], { readThrough: true });
     expect(observationsOf(world, APP2).at(-1)).toMatchObject({ operation: 'return', id: 'App2.1', ok: true, values: ['x0'] });
-    expect(sent(world, APP2, 'READ')).toEqual([]);
+    expect(sentBy(world, APP2, 'READ')).toEqual([]);
   });
 });

@@ -1,18 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { traceToArray, type World } from '../../engine';
-import { asOperation, deliver, narrateSteps, observationsOf, playScenario, type ScenarioStep } from '../kit';
-import { cacheWriteStrategies as protocol } from './index';
+import type { World } from '../../engine';
+import { asOperation, deliver, observationsOf, type ScenarioStep } from '../kit';
 import { cacheMemory } from './rules';
+import { machineRuns, sentBy } from '../kit/testing/machine-runs';
+import { cacheWriteStrategies as protocol } from './index';
 
 // The cache's own reads of the database: one read serves everyone asking meanwhile, a late copy
 // of its answer changes nothing, and its timer runs only while a read is outstanding.
 
-const play = (steps: readonly ScenarioStep[], config: { readonly [key: string]: string | number | boolean } = {}) =>
-  playScenario(protocol, { id: 'cache-fetch', title: 'cache-fetch', summary: '', config, steps }).world;
-const told = (world: World) => narrateSteps(protocol, world, traceToArray(world.trace)).flatMap((s) => s.lines).join('\n');
+const { play, told } = machineRuns(protocol, 'cache-fetch');
 const CACHE = 2;
-const sentBy = (world: World, from: number, type: string) =>
-  traceToArray(world.trace).flatMap((e) => (e.type === 'send' && e.envelope.from === from && e.envelope.body.type === type ? [e.envelope.body] : []));
 const returns = (world: World, node: number) => observationsOf(world, node).filter((o) => asOperation(o)?.operation === 'return');
 const fetchTimers = (world: World) => world.timers.filter((t) => t.node === CACHE && t.name === 'fetch').length;
 

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { apply, traceToArray, type MessageBody, type World } from '../../engine';
-import { deliver, narrateSteps, observationsOf, playScenario, type ScenarioStep } from '../kit';
-import { cacheWriteStrategies as protocol } from './index';
+import { deliver, observationsOf, playScenario, type ScenarioStep } from '../kit';
 import { cacheMemory } from './rules';
+import { machineRuns } from '../kit/testing/machine-runs';
+import { cacheWriteStrategies as protocol } from './index';
 
 // What the cache does with writes that race each other: late copies of a parallel write, late
 // updates, fills it already has, and entries it evicts or serves while they are being flushed.
 
-const play = (steps: readonly ScenarioStep[], config: { readonly [key: string]: string | number | boolean } = {}) =>
-  playScenario(protocol, { id: 'cache-steps', title: 'cache-steps', summary: '', config, steps }).world;
-const told = (world: World) => narrateSteps(protocol, world, traceToArray(world.trace)).flatMap((s) => s.lines).join('\n');
+const { play, told } = machineRuns(protocol, 'cache-steps');
 /** Delivers the first message in flight that matches, by its body. */
 const deliverWhere = (world: World, match: (body: MessageBody) => boolean) => apply(world, { type: 'deliver', id: world.messages.find((m) => match(m.body))!.id });
 const entries = (world: World) => cacheMemory(world)!.entries.map((e) => `${e.key}=${e.value} ${e.version === null ? 'unversioned' : `v${e.version}`}`);

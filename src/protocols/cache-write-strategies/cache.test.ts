@@ -1,19 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { traceToArray, type World } from '../../engine';
-import { deliver, narrateSteps, playScenario, type ScenarioStep } from '../kit';
-import { cacheWriteStrategies as protocol } from './index';
+import type { World } from '../../engine';
+import { deliver, type ScenarioStep } from '../kit';
 import { cacheMemory } from './rules';
+import { machineRuns, sentBy } from '../kit/testing/machine-runs';
+import { cacheWriteStrategies as protocol } from './index';
 
 // The cache's timers and its log: when it flushes, when it stops, what it reloads after a crash,
 // and what its own read of the database does when a write overtakes it.
 
-const play = (steps: readonly ScenarioStep[], config: { readonly [key: string]: string | number | boolean } = {}) =>
-  playScenario(protocol, { id: 'cache', title: 'cache', summary: '', config, steps }).world;
-const told = (world: World) => narrateSteps(protocol, world, traceToArray(world.trace)).flatMap((s) => s.lines).join('\n');
+const { play, told } = machineRuns(protocol, 'cache');
 const CACHE = 2;
 const cacheTimers = (world: World) => world.timers.filter((t) => t.node === CACHE).map((t) => `${t.name} for ${t.dueTick - t.setTick}`);
-const sentByCache = (world: World, type: string) =>
-  traceToArray(world.trace).flatMap((e) => (e.type === 'send' && e.envelope.from === CACHE && e.envelope.body.type === type ? [e.envelope.body] : []));
+const sentByCache = (world: World, type: string) => sentBy(world, CACHE, type);
 const writeBack = { strategy: 'write-back' } as const;
 /** App1's write-back write of x=a1, answered: the entry is dirty. */
 const written: readonly ScenarioStep[] = [{ do: 'client', node: 'App1', op: 'write x' }, { do: 'next', times: 4 }];

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { apply, traceToArray, type World } from '../../engine';
-import { deliver, narrateSteps, playScenario, type ScenarioStep } from '../kit';
-import { cacheWriteStrategies as protocol } from './index';
+import { deliver } from '../kit';
 import { stored } from './rules';
+import { machineRuns } from '../kit/testing/machine-runs';
+import { cacheWriteStrategies as protocol } from './index';
 
 // The database's rules that the happy paths do not reach: a resent write is applied once (even
 // across a crash), and a late or repeated flush never rolls a key back.
 
-const play = (steps: readonly ScenarioStep[], config: { readonly [key: string]: string | number | boolean } = {}) =>
-  playScenario(protocol, { id: 'database', title: 'database', summary: '', config, steps }).world;
-const told = (world: World) => narrateSteps(protocol, world, traceToArray(world.trace)).flatMap((s) => s.lines).join('\n');
+const { play, told } = machineRuns(protocol, 'database');
 /** The bodies the database sent, in order, as "TYPE key vN op". */
 const answers = (world: World) =>
   traceToArray(world.trace).flatMap((e) =>

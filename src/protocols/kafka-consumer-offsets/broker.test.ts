@@ -1,20 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { traceToArray, type World } from '../../engine';
-import { deliver, machineState, narrateSteps, nodeIn, playScenario, runUntil, type ScenarioStep } from '../kit';
-import { kafkaConsumerOffsets as kafka } from './index';
+import type { World } from '../../engine';
+import { deliver, machineState, nodeIn, runUntil } from '../kit';
 import { formGroup, produce } from './scenario-steps';
+import { machineRuns, sentBy } from '../kit/testing/machine-runs';
+import { kafkaConsumerOffsets as kafka } from './index';
 
 // The broker's rules the guided runs do not reach: a repeated record or transaction is kept once,
 // a member whose answer was lost is answered again, a rebalance nobody rejoins empties the group,
 // and a restarted broker reads everything back from its log.
 
-const play = (steps: readonly ScenarioStep[], config: { readonly [key: string]: string | number | boolean } = {}) =>
-  playScenario(kafka, { id: 'broker', title: 'broker', summary: '', config, steps }).world;
-const told = (world: World) => narrateSteps(kafka, world, traceToArray(world.trace)).flatMap((s) => s.lines).join('\n');
+const { play, told } = machineRuns(kafka, 'broker');
 const BROKER = 0;
 const sink = (world: World) => String(world.nodes[4]!.persisted['processed'] ?? '');
-const sentBy = (world: World, from: number, type: string) =>
-  traceToArray(world.trace).flatMap((e) => (e.type === 'send' && e.envelope.from === from && e.envelope.body.type === type ? [e.envelope.body] : []));
 
 describe('the Kafka broker', () => {
   it('keeps one copy of a record the producer sent twice, and confirms both at the same offset', () => {

@@ -1,20 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { traceToArray, type World } from '../../engine';
-import { narrateSteps, nodeIn, playScenario, runUntil, type ScenarioStep } from '../kit';
-import { kafkaConsumerOffsets as kafka } from './index';
+import type { World } from '../../engine';
+import { nodeIn, runUntil } from '../kit';
 import { formGroup, formGroupAlone, produce } from './scenario-steps';
 import { zombieSteps } from './scenarios-zombie';
+import { machineRuns, sentBy } from '../kit/testing/machine-runs';
+import { kafkaConsumerOffsets as kafka } from './index';
 
 // A consumer's rules the guided runs do not reach: auto-commit, retried and empty polls, and an
 // at-most-once zombie whose commit is refused.
 
-const play = (steps: readonly ScenarioStep[], config: { readonly [key: string]: string | number | boolean } = {}) =>
-  playScenario(kafka, { id: 'consumer', title: 'consumer', summary: '', config, steps }).world;
-const told = (world: World) => narrateSteps(kafka, world, traceToArray(world.trace)).flatMap((s) => s.lines).join('\n');
+const { play, told } = machineRuns(kafka, 'consumer');
 const C1 = 2;
 const C2 = 3;
-const sentBy = (world: World, from: number, type: string) =>
-  traceToArray(world.trace).flatMap((e) => (e.type === 'send' && e.envelope.from === from && e.envelope.body.type === type ? [e.envelope.body] : []));
 const timersOf = (world: World, node: number) => world.timers.filter((t) => t.node === node).map((t) => `${t.name} for ${t.dueTick - t.setTick}`).sort();
 
 describe('a Kafka consumer', () => {

@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { traceToArray, type World } from '../../engine';
-import { deliver, machineState, narrateSteps, playScenario, runUntil, type ScenarioStep } from '../kit';
-import { kafkaConsumerOffsets as kafka } from './index';
+import type { World } from '../../engine';
+import { deliver, machineState, runUntil, type ScenarioStep } from '../kit';
 import { formGroup, produce } from './scenario-steps';
+import { machineRuns, sentBy } from '../kit/testing/machine-runs';
+import { kafkaConsumerOffsets as kafka } from './index';
 
 // The sink applies each write once, confirms a copy without applying it again, and keeps what it
 // recorded across a crash.
 
-const play = (steps: readonly ScenarioStep[], config: { readonly [key: string]: string | number | boolean } = {}) =>
-  playScenario(kafka, { id: 'sink', title: 'sink', summary: '', config, steps }).world;
-const told = (world: World) => narrateSteps(kafka, world, traceToArray(world.trace)).flatMap((s) => s.lines).join('\n');
+const { play, told } = machineRuns(kafka, 'sink');
 const SINK = 4;
-const sentBy = (world: World, type: string) =>
-  traceToArray(world.trace).flatMap((e) => (e.type === 'send' && e.envelope.from === SINK && e.envelope.body.type === type ? [e.envelope.body] : []));
+const sentFrom = (world: World, type: string) => sentBy(world, SINK, type);
 const polled: readonly ScenarioStep[] = [...formGroup, ...produce(), runUntil('OUTPUT', 'C1', 'sink')];
 
 describe('the Kafka sink', () => {
@@ -20,7 +18,7 @@ describe('the Kafka sink', () => {
     const world = play([...formGroup, ...produce(), runUntil('RECORDS', 'broker', 'C1'), { do: 'fire', node: 'C1', timer: 'process' }, { do: 'duplicate', message: { type: 'OUTPUT' } }, deliver('OUTPUT', 'C1', 'sink'), deliver('OUTPUT', 'C1', 'sink')]);
     expect(world.nodes[SINK]!.persisted['processed']).toBe('r1 by C1');
     expect(told(world)).toContain('Sink has already applied this write of r1: it confirms it without applying it again');
-    expect(sentBy(world, 'OUTPUT_OK')).toEqual([
+    expect(sentFrom(world, 'OUTPUT_OK')).toEqual([
       { type: 'OUTPUT_OK', id: 'C1.g1.p0@0#1' },
       { type: 'OUTPUT_OK', id: 'C1.g1.p0@0#1' },
     ]);
@@ -28,7 +26,7 @@ describe('the Kafka sink', () => {
 
   it('answers the transaction coordinator’s write with WRITTEN, not OUTPUT_OK', () => {
     const world = play([...formGroup, ...produce(), runUntil('WRITE', 'broker', 'sink')], { semantics: 'exactly-once' });
-    expect(sentBy(world, 'WRITTEN')).toEqual([{ type: 'WRITTEN', id: 'C1.g1.p0@0' }]);
+    expect(sentFrom(world, 'WRITTEN')).toEqual([{ type: 'WRITTEN', id: 'C1.g1.p0@0' }]);
   });
 
   it('restarted, still knows what it recorded and which writes it applied', () => {

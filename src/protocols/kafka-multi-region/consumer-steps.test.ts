@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { deliver, nodeIn, runUntil, type ScenarioStep } from '../kit';
-import { hasTimer, kept, nodeOf, play, sent, told } from './test-runs';
+import { deliver, nodeIn, runUntil } from '../kit';
+import { failOver, fencedMidWrite, hasTimer, kept, nodeOf, play, produce, sent, told } from './test-runs';
 
 // How a consumer gets through a lost message and a change of writer at each step of its work.
 
-const produce = (region: 'A' | 'B'): ScenarioStep => ({ do: 'client', node: region, op: 'produce' });
-const failOver: ScenarioStep = { do: 'client', node: 'coordinator', op: 'fail-over' };
 const types = (bodies: readonly { readonly type: string }[]) => bodies.map((b) => b.type);
 
 describe('a multi-region consumer, step by step', () => {
@@ -41,19 +39,7 @@ describe('a multi-region consumer, step by step', () => {
   });
 
   it('fenced under active-active, counts the batch as done and keeps working, no longer the writer', () => {
-    const world = play(
-      [
-        produce('A'),
-        runUntil('RECORDS', 'A', 'CA'),
-        { do: 'fire', node: 'CA', timer: 'process' },
-        failOver,
-        { do: 'drop', message: { type: 'WRITER', from: 'coordinator', to: 'CA' } },
-        deliver('WRITER', 'coordinator', 'database'),
-        deliver('OUTPUT', 'CA', 'database'),
-        deliver('OUTPUT_FENCED', 'database', 'CA'),
-      ],
-      { arrangement: 'active-active' },
-    );
+    const world = play(fencedMidWrite, { arrangement: 'active-active' });
     expect([kept(world, 'CA', 'writer'), kept(world, 'CA', 'progress')]).toEqual([false, [1, 0]]);
     expect(nodeIn(world, nodeOf(world, 'CA'), 'fetching')).toBe(true);
   });

@@ -2,13 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { deliver, nodeIn, runUntil, type ScenarioStep } from '../kit';
 import { counted } from './accounting';
 import { thenFailover } from './scenarios';
-import { hasTimer, kept, nodeOf, play, sent, told } from './test-runs';
+import { failOver, fencedMidWrite, hasTimer, kept, nodeOf, play, produce, sent, told } from './test-runs';
 
 // The consumer's rules that the scenarios leave unpinned: which confirmation ends a write, and
 // how it resumes, polls and steps down.
 
-const produce = (region: 'A' | 'B'): ScenarioStep => ({ do: 'client', node: region, op: 'produce' });
-const failOver: ScenarioStep = { do: 'client', node: 'coordinator', op: 'fail-over' };
 
 describe('a multi-region consumer', () => {
   it('does not take a late confirmation of its previous write for the one in flight: nothing is lost', () => {
@@ -92,17 +90,7 @@ describe('a multi-region consumer', () => {
   });
 
   it('fenced (active-passive), stands by for good: restarted, it does not claim the writer role again', () => {
-    // The news of the failover never reaches CA; the database's refusal tells it instead.
-    const fenced: ScenarioStep[] = [
-      produce('A'),
-      runUntil('RECORDS', 'A', 'CA'),
-      { do: 'fire', node: 'CA', timer: 'process' },
-      failOver,
-      { do: 'drop', message: { type: 'WRITER', from: 'coordinator', to: 'CA' } },
-      deliver('WRITER', 'coordinator', 'database'),
-      deliver('OUTPUT', 'CA', 'database'),
-      deliver('OUTPUT_FENCED', 'database', 'CA'),
-    ];
+    const fenced = fencedMidWrite;
     const world = play(fenced);
     expect(told(world)).toContain('CA is fenced: the database counts epoch 2, not its 1; it is no longer the writer.');
     expect(nodeIn(world, nodeOf(world, 'CA'), 'standby')).toBe(true);

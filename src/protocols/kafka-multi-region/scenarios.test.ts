@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type World } from '../../engine';
+import type { World } from '../../engine';
 import { playScenario } from '../kit';
 import { eachScenario } from '../kit/testing/scenario-runs';
 import { clusters, counted } from './accounting';
