@@ -18,6 +18,29 @@ describe('checkpoints across regions', () => {
     expect(newer(null, checkpoint)).toBe(checkpoint);
   });
 
+  it('read back offsets and epochs of any size, and refuse a log entry that is not a checkpoint', () => {
+    const big = { region: 1, epoch: 12, aggregateOffset: 345, progress: [10, 20] };
+    expect(readCheckpoint(checkpointText(big))).toEqual(big);
+    expect(readCheckpoint(42)).toBeNull();
+    expect(readCheckpoint(`note: ${checkpointText(checkpoint)}`)).toBeNull();
+    expect(readCheckpoint('A@3, epoch 1, done A:x B:1')).toBeNull();
+  });
+
+  it('prefer the later epoch in either order, and keep the first of two with as many records done', () => {
+    const later = { ...checkpoint, epoch: 2, progress: [0, 0] };
+    expect(newer(later, checkpoint)).toBe(later);
+    expect(newer(checkpoint, later)).toBe(later);
+    const fewer = { ...checkpoint, progress: [1, 1] };
+    expect(newer(checkpoint, fewer)).toBe(checkpoint);
+    const asMany = { ...checkpoint, aggregateOffset: 9, progress: [1, 2] };
+    expect(newer(checkpoint, asMany)).toBe(checkpoint);
+    expect(newer(checkpoint, null)).toBe(checkpoint);
+  });
+
+  it('start a raw takeover with no checkpoint at the beginning', () => {
+    expect(rawPosition(null, 2)).toEqual({ position: 0, progress: [0, 0] });
+  });
+
   it('map to the first record not done in the other region, where the raw offset would skip one', () => {
     // A saw a1 a2 b1; B saw b1 first, then a1, and a2 only later.
     const inB = ['b1', 'a1', 'b2', 'a2', 'a3'];
