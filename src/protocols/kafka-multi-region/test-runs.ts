@@ -1,13 +1,13 @@
 // Helpers the machine tests share: play a short run by node names, and read back what was sent,
 // said and kept, as a person reading the timeline would.
 import { traceToArray, type Json, type MessageBody, type World } from '../../engine';
-import { deliver, machineState, narrateSteps, playScenario, runUntil, type Config, type ScenarioStep } from '../kit';
+import { deliver, machineState, narrateSteps, nodeId, playScenario, runUntil, type Config, type ScenarioStep } from '../kit';
 import { kafkaMultiRegion as multi } from './index';
 
 export const play = (steps: readonly ScenarioStep[], config: Partial<Config> = {}, variant?: string): World =>
   playScenario(multi, { id: 'run', title: 'run', summary: 'run', steps, config, ...(variant === undefined ? {} : { variant }) }).world;
 
-export const nodeOf = (world: World, name: string) => world.system.nodes.findIndex((n) => n.name === name);
+export const nodeOf = nodeId;
 
 /** The narrated run, one line per thing that happened. */
 export const told = (world: World) => narrateSteps(multi, world, traceToArray(world.trace)).flatMap((s) => s.lines);

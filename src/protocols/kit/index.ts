@@ -27,7 +27,7 @@ export { narrate, formatRecord, stateWords, dropReasonWords, type NarrationWords
 export { narrateStep, narrateSteps, sentence, firstEventAt, type NarratedStep, type Narrator } from './narrate-steps';
 export { checkingBoundsOf, checkingPrefix, checkingStart, checkingStartOf, crashableNodes, type CheckingStart } from './checking';
 export { deliver, runUntil } from './scenario-steps';
-export { compileScenario, playScenario, ScenarioError, settleStepsMax, type PlayedScenario } from './scenario';
+export { compileScenario, nodeId, playScenario, ScenarioError, settleStepsMax, type PlayedScenario } from './scenario';
 export { nodesWithRole, machineState, nodeIn, contextField, observationsOf, observed, nameList, onObservations } from './world-query';
 export { foldObservations, type ObservationFold } from './observation-fold';
 export { asOperation, operationIntervals, type OperationObservation, type OperationInvoke, type OperationReturn, type OperationInterval } from './operations';

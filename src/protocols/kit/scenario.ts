@@ -15,7 +15,8 @@ export const settleStepsMax = 5_000;
 
 type Compiler = Pick<Protocol, 'id' | 'validate' | 'build'>;
 
-function nodeId(world: World, name: string): NodeId {
+/** The id of the node with this name; an unknown name is an error that lists the names there are. */
+export function nodeId(world: World, name: string): NodeId {
   const id = world.system.nodes.findIndex((n) => n.name === name);
   if (id < 0) throw new Error(`there is no node named "${name}" (nodes: ${world.system.nodes.map((n) => n.name).join(', ')})`);
   return id;

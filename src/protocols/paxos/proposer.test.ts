@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { traceToArray, type World } from '../../engine';
-import { deliver, machineState, narrateSteps, nodeIn, playScenario, type ScenarioStep } from '../kit';
+import { deliver, machineState, narrateSteps, nodeId as nodeOf, nodeIn, playScenario, type ScenarioStep } from '../kit';
 import { paxos } from './index';
+import { p1Promised } from './testing/openings';
 
 // The proposer's rules that no safety check sees: how it backs off when a higher ballot cuts in,
 // how far its next ballot jumps, what it observes when it learns, and how it resumes from its log.
 
 const play = (id: string, steps: readonly ScenarioStep[]) => playScenario(paxos, { id, title: id, summary: id, steps }).world;
-const nodeOf = (world: World, name: string) => world.system.nodes.findIndex((n) => n.name === name);
 const told = (world: World) => narrateSteps(paxos, world, traceToArray(world.trace)).flatMap((s) => s.lines).join('\n');
 /** The ballots a proposer prepared, in order (one PREPARE to A1 each). */
 const prepares = (world: World, from: string) =>
@@ -96,11 +96,7 @@ describe('a Paxos proposer', () => {
 
   it('backs off when its ACCEPT is refused because an acceptor promised a higher ballot meanwhile', () => {
     const world = play('accept-refused', [
-      { do: 'client', node: 'P1', op: 'propose' },
-      deliver('PREPARE', 'P1', 'A1'),
-      deliver('PREPARE', 'P1', 'A2'),
-      deliver('PROMISE', 'A1', 'P1'),
-      deliver('PROMISE', 'A2', 'P1'),
+      ...p1Promised,
       { do: 'client', node: 'P2', op: 'propose' },
       deliver('PREPARE', 'P2', 'A1'),
       deliver('ACCEPT', 'P1', 'A1'),
@@ -143,11 +139,7 @@ describe('a Paxos proposer', () => {
 
   describe('that has learned the chosen value', () => {
     const learned: readonly ScenarioStep[] = [
-      { do: 'client', node: 'P1', op: 'propose' },
-      deliver('PREPARE', 'P1', 'A1'),
-      deliver('PREPARE', 'P1', 'A2'),
-      deliver('PROMISE', 'A1', 'P1'),
-      deliver('PROMISE', 'A2', 'P1'),
+      ...p1Promised,
       deliver('ACCEPT', 'P1', 'A1'),
       deliver('ACCEPT', 'P1', 'A2'),
       deliver('ACCEPTED', 'A1', 'P1'),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { traceToArray, type World } from '../../engine';
-import { contextField, deliver, machineState, narrateSteps, nodeIn, playScenario, type ScenarioStep } from '../kit';
+import { contextField, deliver, machineState, narrateSteps, nodeId as nodeOf, nodeIn, playScenario, type ScenarioStep } from '../kit';
 import { paxos } from './index';
+import { p1Promised } from './testing/openings';
 import { paxosWithPlantedBugs } from './testing/planted';
 
 // Runs that reach the situations where plausible Paxos bugs break agreement, played against the
@@ -10,8 +11,6 @@ import { paxosWithPlantedBugs } from './testing/planted';
 // of its log after a restart, or one that never writes its promise, fails one of these.
 
 const play = (id: string, steps: readonly ScenarioStep[]) => playScenario(paxos, { id, title: id, summary: id, steps }).world;
-
-const nodeOf = (world: World, name: string) => world.system.nodes.findIndex((n) => n.name === name);
 
 /** The messages of a type sent by a node, in order, with their bodies. */
 function sent(world: World, from: string, type: string) {
@@ -53,11 +52,7 @@ const splitAcceptances: readonly ScenarioStep[] = [
 // having accepted nothing. A2 crashes and restarts; then the old ACCEPT arrives. P2 goes on to
 // get B accepted by A2 and A3, and A1 has already accepted A in (1,P1).
 const promiseThenRestart: readonly ScenarioStep[] = [
-  { do: 'client', node: 'P1', op: 'propose' },
-  deliver('PREPARE', 'P1', 'A1'),
-  deliver('PREPARE', 'P1', 'A2'),
-  deliver('PROMISE', 'A1', 'P1'),
-  deliver('PROMISE', 'A2', 'P1'),
+  ...p1Promised,
   deliver('ACCEPT', 'P1', 'A1'),
   { do: 'client', node: 'P2', op: 'propose' },
   deliver('PREPARE', 'P2', 'A2'),
@@ -151,11 +146,7 @@ describe('Paxos keeps agreement where plausible bugs break it', () => {
     ];
     const promisedOnly: readonly ScenarioStep[] = [{ do: 'client', node: 'P2', op: 'propose' }, deliver('PREPARE', 'P2', 'A1'), ...restart('A1')];
     const accepted: readonly ScenarioStep[] = [
-      { do: 'client', node: 'P1', op: 'propose' },
-      deliver('PREPARE', 'P1', 'A1'),
-      deliver('PREPARE', 'P1', 'A2'),
-      deliver('PROMISE', 'A1', 'P1'),
-      deliver('PROMISE', 'A2', 'P1'),
+      ...p1Promised,
       deliver('ACCEPT', 'P1', 'A1'),
       ...restart('A1'),
     ];

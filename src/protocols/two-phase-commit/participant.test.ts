@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { nodeName, traceToArray, type World } from '../../engine';
-import { deliver, nodeIn, observationsOf, playScenario, type ScenarioStep } from '../kit';
+import { deliver, nodeId as nodeOf, nodeIn, observationsOf, playScenario, type ScenarioStep } from '../kit';
 import { twoPhaseCommit } from './index';
 
 // The participant's rules that the happy stories never reach: a PREPARE that comes twice or late,
 // a decision that comes twice, and a restart after it has voted or decided.
 
 const play = (steps: readonly ScenarioStep[]) => playScenario(twoPhaseCommit, { id: 'participant', title: 'participant', summary: 'participant', steps }).world;
-const nodeOf = (world: World, name: string) => world.system.nodes.findIndex((n) => n.name === name);
 const sent = (world: World, from: string) =>
   traceToArray(world.trace).flatMap((e) => (e.type === 'send' && e.envelope.from === nodeOf(world, from) ? [e.envelope.body] : []));
 const notes = (world: World, name: string) =>
