@@ -48,6 +48,13 @@ export const consumerActions = {
     enqueue({ type: 'send', params: { to: context.broker, body } });
     enqueue(retryTimer(context));
   }),
+  awaitAssignment: base.enqueueActions(({ enqueue, context }) => enqueue(retryTimer(context))),
+  askAssignmentAgain: base.enqueueActions(({ enqueue, context }) => {
+    enqueue(note(`has not heard its partitions of generation ${context.generation}: it asks the coordinator again`));
+    // A follower's SYNC carries no assignment: only the leader's assigns.
+    const body = { type: 'SYNC', member: context.name, generation: context.generation ?? 0, assignment: [] as [string, number[]][] };
+    enqueue({ type: 'send', params: { to: context.broker, body } });
+  }),
   takeAssignment: base.enqueueActions(({ enqueue, context, event }) => {
     if (event.type !== 'ASSIGNED') return;
     const positions = event.partitions.map((a) => [a.partition, startPosition(a.committed, context.settings.reset, a.logEnd)] as const);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { World } from '../../engine';
-import { nodeIn, runUntil } from '../kit';
+import { deliver, nodeIn, runUntil } from '../kit';
 import { formGroup, formGroupAlone, produce } from './scenario-steps';
 import { zombieSteps } from './scenarios-zombie';
 import { machineRuns, sentBy } from '../kit/testing/machine-runs';
@@ -35,6 +35,16 @@ describe('a Kafka consumer', () => {
       { type: 'FETCH', positions: [[0, 0]], max: 2 },
       { type: 'FETCH', positions: [[0, 0]], max: 2 },
     ]);
+  });
+
+  it('as a follower whose ASSIGNED was lost, asks for its partitions again and gets them', () => {
+    const lost = play([...formGroup.slice(0, 4), { do: 'drop', message: { type: 'ASSIGNED', to: 'C2' } }]);
+    expect(nodeIn(lost, C2, 'awaiting')).toBe(true);
+    expect(timersOf(lost, C2)).toEqual(['heartbeat for 30', 'retry for 64']);
+    const world = play([...formGroup.slice(0, 4), { do: 'drop', message: { type: 'ASSIGNED', to: 'C2' } }, { do: 'fire', node: 'C2', timer: 'retry' }, deliver('SYNC', 'C2', 'broker'), deliver('ASSIGNED', 'broker', 'C2')]);
+    expect(told(world)).toContain('C2 has not heard its partitions of generation 1: it asks the coordinator again');
+    expect(sentBy(world, C2, 'SYNC')).toEqual([{ type: 'SYNC', member: 'C2', generation: 1, assignment: [] }]);
+    expect(sentBy(world, C2, 'FETCH')).toEqual([{ type: 'FETCH', positions: [[1, 0]], max: 2 }]);
   });
 
   it('finding nothing new, stops waiting and polls again after a while', () => {

@@ -61,9 +61,11 @@ export const consumer = machine.createMachine({
     },
     /** A follower: waiting for its partitions. */
     awaiting: {
+      entry: 'awaitAssignment',
       on: {
         ASSIGNED: { guard: 'currentGeneration', target: 'next', actions: 'takeAssignment' },
-        retry: { target: 'joining' },
+        // Its ASSIGNED may have been lost: it asks for its partitions again, as the leader resends SYNC.
+        retry: { target: 'awaiting', reenter: true, actions: 'askAssignmentAgain' },
       },
       always: { guard: 'mustRejoin', target: 'joining' },
     },
