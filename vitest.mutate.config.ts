@@ -16,6 +16,8 @@ export default defineConfig({
     include: [`src/protocols/${protocol}/*.test.ts`],
     exclude: [`src/protocols/${protocol}/property.test.ts`],
     environment: 'node',
+    // Each test computes its transitions afresh (see vitest.mutate.setup.ts).
+    setupFiles: ['vitest.mutate.setup.ts'],
     testTimeout: 60_000,
     // A mutant that stops a test file from loading is killed, not survived (see the reporter).
     reporters: ['default', unloadedFileAsFailedTest()],

@@ -14,6 +14,22 @@ import { machineState } from './world-query';
 
 const systemCacheMax = 32;
 
+/**
+ * Bumped by `forgetBuiltSystems`: every protocol drops its cached systems, and with them the
+ * adapters' memo tables, before its next build.
+ */
+let era = 0;
+
+/**
+ * Makes the next run of every protocol compute each transition afresh. The mutation runs call it
+ * before each test: with the memo kept, only the first test to take a transition ran the
+ * machine's code, so Stryker's per-test coverage credited that test alone with the code, and a
+ * mutant it did not notice was scored "survived" though later tests would have failed.
+ */
+export function forgetBuiltSystems(): void {
+  era += 1;
+}
+
 function checkDefinition(definition: ProtocolDefinition): void {
   if (definition.variants[0]?.id !== 'correct') throw new Error(`${definition.id}: the first variant must be "correct"`);
   const { describe } = definition;
@@ -37,6 +53,7 @@ export function defineProtocol(definition: ProtocolDefinition): Protocol {
   checkDefinition(definition);
   const options = [...definition.config, ...networkOptions];
   const systems = new Map<string, System>();
+  let builtIn = era;
   const opPhrases = new Map(definition.clientOps.map((o) => [o.op, o.phrase]));
   const words = {
     describeMessage: definition.describeMessage,
@@ -76,6 +93,10 @@ export function defineProtocol(definition: ProtocolDefinition): Protocol {
       const checked = validate(definition, options, config, variantId);
       if (!checked.ok) throw new Error(`${definition.id}: bad config: ${checked.problems.join('; ')}`);
       const key = `${variantId}|${canonicalJson(checked.config)}`;
+      if (builtIn !== era) {
+        systems.clear();
+        builtIn = era;
+      }
       let system = systems.get(key);
       if (system === undefined) {
         system = buildSystem(definition, checked.config, variantId);
