@@ -19,13 +19,23 @@ async function scenarioToEnd(page: Page, protocol: string, id: string): Promise<
 test('at the end of a broken Paxos run the cluster names the nodes that broke agreement and what each accepted', async ({ page }) => {
   const root = await scenarioToEnd(page, 'paxos', 'minority-quorum-two-values');
   const cluster = root.locator('[data-view="cluster"]');
-  for (const name of ['A1', 'A2', 'A3']) {
+  // The run stops where agreement broke: A1 still holds A, A2 and A3 hold B.
+  for (const [name, accepted] of [['A1', 'A @ (1,P1)'], ['A2', 'B @ (1,P2)'], ['A3', 'B @ (1,P2)']] as const) {
     const node = cluster.getByRole('button', { name: new RegExp(`^${name}\\b`) });
     await expect(node).toContainText('breaks agreement');
-    await expect(node).toContainText(/accepted\s*B @\(1,P2\)|accepted\s*B @ \(1,P2\)/);
+    await expect(node).toContainText(new RegExp(`accepted\\s*${accepted.replace(/[()]/g, '\\$&')}`));
   }
   // No green tick contradicts the verdict: no node is drawn as simply "done" and fine.
   await expect(cluster.locator('[data-breaks]')).toHaveCount(3);
+});
+
+test('at the end of the forgetful acceptor’s run, the picture shows who holds which value and that A1 logged none of it', async ({ page }) => {
+  const root = await scenarioToEnd(page, 'paxos', 'forgetful-acceptor-two-values');
+  const cluster = root.locator('[data-view="cluster"]');
+  const a1 = cluster.getByRole('button', { name: /^A1\b/ });
+  await expect(a1).toContainText(/accepted\s*B @ \(1,P2\)/);
+  await expect(a1).toContainText(/log\s*empty/);
+  await expect(cluster.getByRole('button', { name: /^A2\b/ })).toContainText(/accepted\s*A @ \(1,P1\)/);
 });
 
 test('a correct ABORT in two-phase commit is an outcome, not a failure', async ({ page }) => {

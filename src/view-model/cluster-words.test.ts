@@ -11,6 +11,13 @@ describe('the room a node’s words take in the cluster', () => {
     expect(captionLines(node([{ kind: 'table', name: 'cached', columns: ['key'], rows: [] }]), undefined, 40)).toBe(5);
   });
 
+  it('counts a long state or name on as many lines as it wraps to', () => {
+    const proposing = { ...node([]), name: 'P1', role: 'proposer', label: 'proposing.accepting' };
+    expect(captionLines(proposing, undefined, 40)).toBe(2);
+    // "proposing: accepting" at 12 a line: "proposing:", "accepting"; "P1 (proposer)" still fits in one.
+    expect(captionLines(proposing, undefined, 12)).toBe(3);
+  });
+
   it('wraps a long fact or a rule badge onto more lines when the column is narrow', () => {
     const long = node([{ kind: 'value', name: 'doing', value: 'write x=a1: writes the database and the cache at once' }]);
     expect(captionLines(long, undefined, 20)).toBeGreaterThan(captionLines(long, undefined, 80));

@@ -2,6 +2,7 @@
 // rules that name it. The view sizes its box from these, so nothing spills onto the timeline, and
 // keeps each node's words within its share of the row, so neighbours never overlap.
 import type { World } from '../engine';
+import { stateWords } from '../protocols/kit/narrate';
 import type { NodeDescription } from '../protocols/kit/types';
 import type { NodeRules } from './node-status';
 
@@ -23,12 +24,17 @@ export function wrappedLines(text: string, chars: number): number {
   return lines;
 }
 
-/** How many lines a node's words take at `chars` characters a line: name, state, facts, badges. */
+/**
+ * How many lines a node's words take at `chars` monospace characters a line: name, state, facts,
+ * badges. The state ("proposing: accepting") is monospace too and wraps on a phone; the name is
+ * in a proportional font, about a fifth narrower.
+ */
 export function captionLines(d: NodeDescription, named: NodeRules | undefined, chars: number): number {
   const lines = (text: string) => wrappedLines(text, chars);
+  const name = wrappedLines(d.role === d.name ? d.name : `${d.name} (${d.role})`, Math.floor(chars * 1.2));
   const facts = d.facts.reduce((sum, f) => sum + (f.kind === 'value' ? lines(`${f.name} ${f.value}`) : 3), 0);
   const badges = [...(named?.broken ?? []), ...(named?.conditions ?? [])].reduce((sum, r) => sum + lines(`⚠ breaks ${r}`), 0);
-  return 2 + facts + badges;
+  return name + lines(stateWords(d.label)) + facts + badges;
 }
 
 /** How wide a node's words may be: its share of the widest row (a partition adds a column per side). */

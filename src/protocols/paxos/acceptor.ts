@@ -92,7 +92,8 @@ const actions = acceptorSetup.extend({
   },
 });
 
-function fromLog(log: Persisted | null): Omit<AcceptorContext, 'boot'> {
+/** What a log says the acceptor promised and accepted. */
+export function fromLog(log: Persisted | null): Omit<AcceptorContext, 'boot'> {
   const value = log?.['value'];
   return {
     promised: parseBallot(log?.['promised']),

@@ -32,6 +32,14 @@ describe('Paxos node descriptions', () => {
     expect(paxos.describe(fresh, 0).facts.map((f) => f.name)).toEqual(['ballot', 'learned']);
   });
 
+  it('show an acceptor’s log on it when the log does not hold its promise or acceptance, which a crash will erase', () => {
+    const facts = (world: ReturnType<typeof upTo>, node: number) => paxos.describe(world, node).facts.map((f) => (f.kind === 'value' ? `${f.name}: ${f.value}` : f.name));
+    const forgetful = playScenario(paxos, scenario('forgetful-acceptor-two-values')).world;
+    expect(facts(forgetful, 2)).toEqual(['promised: (1,P2)', 'accepted: B @ (1,P2)', 'log: empty']);
+    const correct = playScenario(paxos, scenario('chosen-no-failures')).world;
+    expect(facts(correct, 2)).toEqual(['promised: (1,P1)', 'accepted: A @ (1,P1)']);
+  });
+
   it('show what a proposer in phase 1 is waiting for, and a proposer that backs off', () => {
     const preparing = paxos.describe(upTo('dueling-proposers', 5), 0);
     expect(preparing).toMatchObject({ label: 'proposing.preparing', status: 'working' });

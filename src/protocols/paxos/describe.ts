@@ -1,7 +1,7 @@
 // What the inspector shows for each node, in words a student follows.
 import { formatRecord, inState, nameList, type DescribedNode, type NodeFact, type NodeView } from '../kit';
-import type { AcceptorContext } from './acceptor';
-import { ballotText } from './ballot';
+import { fromLog, type AcceptorContext } from './acceptor';
+import { ballotText, compareBallots, type Ballot } from './ballot';
 import { majorityOf } from './config';
 import type { ProposerContext } from './proposer';
 
@@ -17,9 +17,17 @@ const down = (view: NodeView<unknown>): DescribedNode => ({
   facts: [fact('log', logText(view))],
 });
 
+/**
+ * Whether the log holds the promise or acceptance in memory. When it does not, the acceptor shows
+ * its log too, so the picture shows what a crash would erase (the forgetful acceptor's bug)
+ * before the crash erases it.
+ */
+const same = (held: Ballot | null, inLog: Ballot | null): boolean => compareBallots(held, inLog) === 0;
+
 function describeAcceptor(view: NodeView<AcceptorContext>): DescribedNode {
   if (view.state === null) return down(view);
   const { context } = view.state;
+  const logged = fromLog(view.persisted);
   const promised = context.promised === null ? 'no ballot yet' : `ballot ${ballotText(context.promised)}: it refuses anything lower`;
   const accepted = context.accepted === null ? 'nothing yet' : `${context.value} in ballot ${ballotText(context.accepted)}`;
   const [state, status]: [string, DescribedNode['status']] = inState(view.state, 'idle')
@@ -33,6 +41,7 @@ function describeAcceptor(view: NodeView<AcceptorContext>): DescribedNode {
     facts: [
       fact('promised', context.promised === null ? '—' : ballotText(context.promised)),
       fact('accepted', context.accepted === null ? '—' : `${context.value} @ ${ballotText(context.accepted)}`),
+      ...(same(context.promised, logged.promised) && same(context.accepted, logged.accepted) ? [] : [fact('log', Object.keys(view.persisted).length === 0 ? 'empty' : logText(view))]),
     ],
   };
 }

@@ -61,7 +61,6 @@ const lowest: Scenario = {
     deliver('PROMISE', 'A2', 'P1', 'A1 reports A accepted in (1,P1), A2 reports B in (1,P2). B, the higher, may be chosen (it is); this proposer takes A, the lower.'),
     deliver('ACCEPT', 'P1', 'A1'),
     deliver('ACCEPT', 'P1', 'A2', 'A1 and A2 accept A in ballot (2,P1): a second value is chosen. Agreement is broken.'),
-    { do: 'settle' },
   ],
 };
 
@@ -81,7 +80,6 @@ const forgetful: Scenario = {
     deliver('PROMISE', 'A3', 'P2', 'Neither promise reports an accepted value, so P2 proposes its own B.'),
     deliver('ACCEPT', 'P2', 'A1'),
     deliver('ACCEPT', 'P2', 'A3', 'A1 and A3 accept B: a second majority, a second value. Agreement is broken.'),
-    { do: 'settle' },
   ],
 };
 
@@ -99,7 +97,6 @@ const ignores: Scenario = {
     deliver('PROMISE', 'A3', 'P2', 'A2’s promise reports A accepted in (1,P1). This proposer ignores it and proposes its own B.'),
     deliver('ACCEPT', 'P2', 'A2'),
     deliver('ACCEPT', 'P2', 'A3', 'A2 and A3 accept B in the higher ballot (1,P2): a second value is chosen. Agreement is broken.'),
-    { do: 'settle' },
   ],
 };
 
@@ -119,7 +116,6 @@ const minority: Scenario = {
     deliver('PROMISE', 'A3', 'P2', 'A3 promises (1,P2) and has accepted nothing. On that one promise, P2 proposes its own B.'),
     deliver('ACCEPT', 'P2', 'A2'),
     deliver('ACCEPT', 'P2', 'A3', 'A2 and A3 accept B in the higher ballot (1,P2): two values are chosen. Agreement is broken.'),
-    { do: 'settle' },
   ],
 };
 
