@@ -48,6 +48,11 @@ export interface ClusterInput {
    * words never run into the next row (a consumer's above the sink), and `labelPx` is not used.
    */
   readonly captionPx?: readonly number[];
+  /**
+   * Room kept between two rows for the chips of messages in flight between them (with
+   * `captionPx`): a narrow picture otherwise has the rows' words touching and no chip fits.
+   */
+  readonly chipGapPx?: number;
 }
 
 interface Box {
@@ -89,7 +94,7 @@ function rowNeeds(rows: readonly NodeId[][], captionPx: readonly number[]): { ab
 /** Where each node's words go: above its disc (the top row of a stack, the top half of a circle) or below. */
 type Above = boolean[];
 
-function placeRows(rows: readonly NodeId[][], box: Box, out: Point[], above: Above, radius: number, captionPx?: readonly number[]): void {
+function placeRows(rows: readonly NodeId[][], box: Box, out: Point[], above: Above, radius: number, captionPx?: readonly number[], chipGap = 0): void {
   const y = (r: number) => box.y + ((r + 0.5) * box.height) / rows.length;
   let ys = rows.map((_, r) => y(r));
   if (captionPx !== undefined) {
@@ -97,13 +102,13 @@ function placeRows(rows: readonly NodeId[][], box: Box, out: Point[], above: Abo
     // between and after the rows, and a box too short for them squeezes everything alike.
     const needs = rowNeeds(rows, captionPx);
     const disc = 2 * radius + 6;
-    const fixed = needs.above + needs.below.reduce((a, b) => a + b, 0) + rows.length * disc;
+    const fixed = needs.above + needs.below.reduce((a, b) => a + b, 0) + rows.length * disc + (rows.length - 1) * chipGap;
     const slot = Math.max(0, box.height - fixed) / (rows.length + 1);
     const scale = Math.min(1, box.height / Math.max(1, fixed));
     let cursor = box.y + slot + needs.above * scale;
     ys = rows.map((_, r) => {
       const at = cursor + (disc / 2) * scale;
-      cursor += (disc + needs.below[r]!) * scale + slot;
+      cursor += (disc + needs.below[r]! + chipGap) * scale + slot;
       return at;
     });
   }
@@ -136,13 +141,13 @@ function placeGroup(nodes: readonly NodeId[], box: Box, input: ClusterInput, rad
   const roleOf = (n: NodeId) => input.nodes[n]!.role;
   const rows = rowsOf(nodes, roleOf, input.roleOrder);
   if (circle && isCircle(input, rows) && nodes.length >= 3) placeCircle(nodes, box, radius, out, above);
-  else placeRows(rows, box, out, above, radius, input.captionPx);
+  else placeRows(rows, box, out, above, radius, input.captionPx, input.chipGapPx);
 }
 
 /** The radius a node's disc gets, so the widest row still fits. */
 function radiusFor(input: ClusterInput, columns: number, rows: number): number {
   const byWidth = input.width / Math.max(1, columns) / 2.6;
-  const words = 2 * bandOf(input) + captionTotalOf(input);
+  const words = 2 * bandOf(input) + captionTotalOf(input) + (input.captionPx === undefined ? 0 : (rows - 1) * (input.chipGapPx ?? 0));
   const byHeight = (input.height - words) / Math.max(1, rows) / 3.2;
   return Math.max(10, Math.min(34, byWidth, byHeight));
 }

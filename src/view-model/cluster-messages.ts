@@ -2,6 +2,7 @@
 // due ticks and the current tick, so the picture at a step is always the same, and motion
 // comes only from the tick the player advances (never from an animation loop here).
 import type { Envelope } from '../engine';
+import { chipRect, placeChips, type ChipSize, type Rect } from './chip-spread';
 import type { Point } from './cluster-layout';
 
 export interface MessageSpot {
@@ -70,6 +71,13 @@ export const CLUSTER_CHIPS_MAX = 24;
 /** The most kinds of hidden message the list names. */
 export const HIDDEN_KINDS_MAX = 12;
 
+/** What the chips must leave room for, and how big each chip is (see chip-spread.ts). */
+export interface ChipRoom {
+  readonly sizeOf: (envelope: Envelope) => ChipSize;
+  /** Each node's disc and words. */
+  readonly obstacles: readonly Rect[];
+}
+
 /** Hidden messages of one kind: one type, from one node to another. */
 export interface HiddenKind {
   readonly key: string;
@@ -111,6 +119,40 @@ function hiddenKinds(hidden: readonly Envelope[]): HiddenKind[] {
   return [...counts].map(([key, { first, count }]) => ({ key, type: first.body.type, from: first.from, to: first.to, count, first }));
 }
 
+/** The "+N more" chip's size, at most (a touch screen makes it 44 px tall). */
+const MORE = { width: 120, height: 44 };
+
+/**
+ * Where the "+N more" chip goes: the first corner, top right first, that no node's words or chip
+ * covers; in a narrow picture with every corner taken (a phone), the first free place scanning
+ * from the top right; failing that, the top right corner.
+ */
+function moreCorner(box: { readonly width: number; readonly height: number }, taken: readonly Rect[]): { x: number; y: number } {
+  const free = (x: number, y: number) => !taken.some((o) => x + MORE.width / 2 > o.x && x - MORE.width / 2 < o.x + o.width && y + MORE.height / 2 > o.y && y - MORE.height / 2 < o.y + o.height);
+  const right = Math.max(MORE.width / 2, box.width - 70);
+  const bottom = Math.max(18, box.height - 18);
+  const corners = [{ x: right, y: 18 }, { x: right, y: bottom }, { x: 70, y: bottom }, { x: 70, y: 18 }];
+  const corner = corners.find((c) => free(c.x, c.y));
+  if (corner !== undefined || taken.length === 0) return corner ?? corners[0]!;
+  for (let y = 18; y <= bottom; y += 12) for (let x = right; x >= MORE.width / 2; x -= 12) if (free(x, y)) return { x, y };
+  return corners[0]!;
+}
+
+/**
+ * The chips that have room (chip-spread.ts), the first due placed first, in sending order; the
+ * messages whose chips have none; and where the "+N more" chip goes. When any message goes
+ * without a chip, the "+N more" chip's place is kept free of chips first, so it covers none.
+ */
+function fitChips(raw: readonly MessageSpot[], hiddenAlready: boolean, room: ChipRoom, box: { readonly width: number; readonly height: number }) {
+  const due = [...raw].sort((a, b) => dueOrder(a.envelope, b.envelope));
+  const sizeOf = (s: MessageSpot) => room.sizeOf(s.envelope);
+  const corner = moreCorner(box, room.obstacles);
+  let fit = placeChips(due, sizeOf, room.obstacles, box);
+  if (hiddenAlready || fit.crowded.length > 0) fit = placeChips(due, sizeOf, [...room.obstacles, chipRect(corner, MORE)], box);
+  const at = new Map(fit.placed.map((s) => [s.envelope.id, s]));
+  return { spots: raw.flatMap((s) => at.get(s.envelope.id) ?? []), crowded: fit.crowded.map((s) => s.envelope), corner };
+}
+
 /** The most chips stacked at one place on one path; more would climb out of the picture. */
 export const CHIPS_PER_PLACE_MAX = 3;
 
@@ -131,6 +173,7 @@ export function clusterMessages(
   nodeRadius: number,
   box: { readonly width: number; readonly height: number },
   chipsMax = CLUSTER_CHIPS_MAX,
+  room?: ChipRoom,
 ): ClusterMessages {
   const pairs = new Map<string, { key: string; from: number; to: number }>();
   for (const m of messages) {
@@ -149,7 +192,11 @@ export function clusterMessages(
     } else hidden.push(m);
   }
   // Chips keep the order of sending, so a chip does not jump when others leave.
-  const spots = messageSpots(hidden.length === 0 ? messages : messages.filter((m) => chosen.has(m.id)), tick, positions, nodeRadius);
+  const raw = messageSpots(hidden.length === 0 ? messages : messages.filter((m) => chosen.has(m.id)), tick, positions, nodeRadius);
+  const fitted = room === undefined ? { spots: raw, crowded: [], corner: moreCorner(box, []) } : fitChips(raw, hidden.length > 0, room, box);
+  const spots = fitted.spots;
+  hidden.push(...fitted.crowded);
+  hidden.sort(dueOrder);
   if (hidden.length === 0) return { spots, paths: [...pairs.values()], more: null };
   const kinds = hiddenKinds(hidden);
   return {
@@ -157,9 +204,7 @@ export function clusterMessages(
     paths: [...pairs.values()],
     more: {
       count: hidden.length,
-      // The top right corner: nodes and paths keep clear of it.
-      x: Math.max(0, box.width - 70),
-      y: 18,
+      ...fitted.corner,
       kinds: kinds.slice(0, HIDDEN_KINDS_MAX),
       otherKinds: Math.max(0, kinds.length - HIDDEN_KINDS_MAX),
     },

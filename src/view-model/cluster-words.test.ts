@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeDescription } from '../protocols/kit/types';
-import { captionLines, wrappedLines } from './cluster-words';
+import { captionChars, captionLines, wrappedLines } from './cluster-words';
 
 const node = (facts: NodeDescription['facts']): NodeDescription => ({ name: 'A1', role: 'acceptor', label: 'idle', status: 'idle', fields: [], facts });
 
@@ -22,6 +22,12 @@ describe('the room a node’s words take in the cluster', () => {
     const long = node([{ kind: 'value', name: 'doing', value: 'write x=a1: writes the database and the cache at once' }]);
     expect(captionLines(long, undefined, 20)).toBeGreaterThan(captionLines(long, undefined, 80));
     expect(captionLines(node([]), { broken: ['acknowledged-write-durable'], conditions: ['stale-entry'] }, 12)).toBeGreaterThan(4);
+  });
+
+  it('measures the widest line of a node’s words, never wider than its column', () => {
+    const a1 = node([{ kind: 'value', name: 'accepted', value: 'B @ (1,P2)' }]);
+    expect(captionChars(a1, undefined, 40)).toBe('accepted B @ (1,P2)'.length);
+    expect(captionChars(a1, { broken: ['agreement'], conditions: [] }, 12)).toBe(12);
   });
 
   it('wraps at spaces as a browser does, so short words at a line’s end cost a whole line', () => {

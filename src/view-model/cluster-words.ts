@@ -37,6 +37,17 @@ export function captionLines(d: NodeDescription, named: NodeRules | undefined, c
   return name + lines(stateWords(d.label)) + facts + badges;
 }
 
+/** How many characters the widest line of a node's words holds, at most `chars` (its column). */
+export function captionChars(d: NodeDescription, named: NodeRules | undefined, chars: number): number {
+  const texts = [
+    d.role === d.name ? d.name : `${d.name} (${d.role})`,
+    stateWords(d.label),
+    ...d.facts.map((f) => (f.kind === 'value' ? `${f.name} ${f.value}` : f.name)),
+    ...[...(named?.broken ?? []), ...(named?.conditions ?? [])].map((r) => `⚠ breaks ${r}`),
+  ];
+  return Math.min(Math.max(8, chars), Math.max(...texts.map((t) => t.length)));
+}
+
 /** How wide a node's words may be: its share of the widest row (a partition adds a column per side). */
 export function captionWidth(world: World, width: number): number {
   const roles = world.system.nodes.map((n) => n.role);

@@ -35,8 +35,9 @@ export {
 export { denseStrokes, liveSpan, liveSvgArrows, LIVE_SVG_ARROWS_MAX, type DenseStrokes } from './dense-strokes';
 export { nearestArrow, nearestPoint, distanceSquaredToSegment, eventsAtStep, firstEventIndexAtStep } from './timeline-hit';
 export { describeEvent, describeArrow, describeStep, messageButtonLabel, type TextNames } from './event-text';
-export { captionLines, captionWidth } from './cluster-words';
+export { captionChars, captionLines, captionWidth } from './cluster-words';
 export { clusterLayout, clusterWordsHeight, type ClusterInput, type ClusterLayout, type Point, type Region } from './cluster-layout';
+export { placeChips, type ChipSize, type Rect } from './chip-spread';
 export { clusterMessages, messageSpots, messageProgress, CLUSTER_CHIPS_MAX, type ClusterMessages, type HiddenKind, type MessageSpot } from './cluster-messages';
 export { layoutStatechart, edgeLabel, type StateBox, type EdgeShape, type StatechartLayout, type StatechartOptions } from './statechart-layout';
 export { rankStates, representative, type Ranking } from './statechart-rank';
