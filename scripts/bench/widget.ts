@@ -1,7 +1,7 @@
 // What a blog post's reader downloads for a widget: every JS and CSS file (and the recorded
 // picture's markup) the page fetched before the widget first painted (its `fault-lines:ready`
 // event, live: false for the recorded picture), gzipped as a static host serves them, and the time
-// of that paint; then everything fetched until the page is quiet with the live simulator ready; then what a second widget (another protocol) adds.
+// of that paint; then everything fetched until the page is quiet with the live simulator ready; then what a second widget adds, of the same protocol and of another.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -49,9 +49,11 @@ async function load(browser: Browser, origin: string, body: string, widgets: num
 export async function widgetFigures(browser: Browser, origin: string): Promise<Figure[]> {
   const one = '<fault-lines protocol="paxos" scenario="dueling-proposers" controls="minimal"></fault-lines>';
   const two = `${one}<fault-lines protocol="two-phase-commit" scenario="coordinator-crash-after-prepare" controls="minimal"></fault-lines>`;
+  const twin = `${one}<fault-lines protocol="paxos" scenario="forgetful-acceptor-two-values" controls="minimal"></fault-lines>`;
   const linked = '<fault-lines protocol="paxos" scenario="dueling-proposers" controls="minimal" step="3"></fault-lines>';
   const single = await load(browser, origin, one, 1);
   const pair = await load(browser, origin, two, 2);
+  const sameProtocol = await load(browser, origin, twin, 2);
   const fromStep = await load(browser, origin, linked, 1);
   return [
     {
@@ -63,6 +65,7 @@ export async function widgetFigures(browser: Browser, origin: string): Promise<F
     },
     { name: 'one widget, first paint after navigation', value: Math.round(single.firstMs), unit: 'ms' },
     { name: 'one widget, live simulator, JS+CSS gzipped', value: kb(single.live), unit: 'KB', note: `ready ${Math.round(single.liveMs)} ms after navigation` },
+    { name: 'a second widget (same protocol, another scenario), live, adds', value: kb(sameProtocol.live - single.live), unit: 'KB', budget: { limit: 5, atLeast: false }, note: 'its picture: the runtime, the engine and the protocol are shared' },
     { name: 'a second widget (another protocol), live, adds', value: kb(pair.live - single.live), unit: 'KB', budget: { limit: 5, atLeast: false }, note: 'its protocol and its picture' },
     { name: 'a widget at step 3 (no recorded picture), first paint, JS+CSS gzipped', value: kb(fromStep.first), unit: 'KB', note: 'paints only when the live simulator is ready' },
   ];
