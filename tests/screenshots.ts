@@ -66,6 +66,8 @@ for (const [protocol, scenarios] of [
   ['paxos', ['minority-quorum-two-values', 'forgetful-acceptor-two-values']],
   ['kafka-consumer-offsets', ['commit-before-process-loses', 'no-transactional-fencing-duplicates']],
   ['cache-write-strategies', ['unguarded-fill-stale-forever', 'volatile-write-back-lost-write']],
+  ['quorum-replication', ['stale-read-r-plus-w', 'last-write-wins-loses-a-write']],
+  ['kafka-multi-region', ['failover-raw-offset', 'no-writer-fencing-split']],
 ] as const) {
   for (const id of scenarios) {
     for (const theme of ['light', 'dark', 'projector'])
