@@ -21,12 +21,17 @@ export function initialDisplay(search: string): { theme: ThemeChoice; presenting
   return { ...asked, theme: new URLSearchParams(search).has('theme') ? asked.theme : (rememberedTheme() ?? asked.theme) };
 }
 
-/** The address of this page for the frame: the query keeps its other options and names the scenario. */
-export function frameAddress(href: string, controller: SimulatorController): string {
+/** This page's address for a link to the frame, without the frame: the query keeps its other options and names the scenario. */
+export function pageAddress(href: string, controller: SimulatorController): string {
   const url = new URL(href);
   const { simulation } = controller;
   if (simulation.scenario === null) url.searchParams.delete('scenario');
   else url.searchParams.set('scenario', simulation.scenario);
   url.hash = '';
-  return controller.linkOn(url.href);
+  return url.href;
+}
+
+/** The address of this page for the frame on screen. */
+export function frameAddress(href: string, controller: SimulatorController): string {
+  return controller.linkOn(pageAddress(href, controller));
 }

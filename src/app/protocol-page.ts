@@ -6,7 +6,7 @@
 import { loadProtocol } from '../protocols/catalogue';
 import { readLinkHash } from '../ui/state/share';
 import { openSimulation, type SimulatorController } from '../ui/state/controller.svelte';
-import { frameAddress } from './page-address';
+import { pageAddress } from './page-address';
 import { followInAddressBar, pageDisplay } from './page-memory.svelte';
 import { mountPage } from './mount';
 import ProtocolPage from './ProtocolPage.svelte';
@@ -23,7 +23,7 @@ if (protocol === undefined) {
   const link = readLinkHash(location.hash);
   const start = link.kind === 'frame' ? ({ kind: 'frame', run: link.run, step: link.step } as const) : ({ kind: 'defaults' } as const);
   // Links open this page, with the scenario named so its captions come along.
-  const controller: SimulatorController = openSimulation(protocol, start, { display, shareBase: () => frameAddress(location.href, controller) });
+  const controller: SimulatorController = openSimulation(protocol, start, { display, shareBase: () => pageAddress(location.href, controller) });
   if (link.kind === 'bad') controller.simulation.notice = { tone: 'error', text: link.message };
   const scenario = new URLSearchParams(location.search).get('scenario');
   if (link.kind === 'frame' && scenario !== null) controller.simulation.adoptScenario(scenario);

@@ -55,9 +55,13 @@ export function createFrameEncoder(): FrameEncoder {
     return { previousId, choices: slice, text, lastId };
   };
 
+  // The choices last written and their text: a seek asks again with the same array, only the step changed.
+  let last: { readonly choices: readonly Choice[]; readonly text: string } | null = null;
+
   const encode = (frame: SharedFrame): string => {
     const problem = headerProblem(frame);
     if (problem !== null) throw new Error(`this run cannot be written as a link: ${problem}`);
+    if (last !== null && last.choices === frame.choices) return sealFrame(frame, last.text);
     const next: Block[] = [];
     let previousId = 0;
     for (let from = 0, index = 0; from < frame.choices.length; from += blockChoices, index++) {
@@ -71,6 +75,7 @@ export function createFrameEncoder(): FrameEncoder {
     blocks = next;
     let text = '';
     for (const block of next) text += block.text;
+    last = { choices: frame.choices, text };
     return sealFrame(frame, text);
   };
 

@@ -4,6 +4,11 @@
 import type { TraceEvent } from '../engine';
 import { asOperation } from '../protocols/kit/operations';
 
+// Remembered per trace: the views ask again at every seek, and a long run's trace is long.
+const known = new WeakMap<readonly TraceEvent[], boolean>();
+
 export function hasOperations(events: readonly TraceEvent[]): boolean {
-  return events.some((e) => e.type === 'observe' && asOperation(e.value)?.operation === 'invoke');
+  let has = known.get(events);
+  if (has === undefined) known.set(events, (has = events.some((e) => e.type === 'observe' && asOperation(e.value)?.operation === 'invoke')));
+  return has;
 }

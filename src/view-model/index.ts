@@ -37,6 +37,7 @@ export { nearestArrow, nearestPoint, distanceSquaredToSegment, eventsAtStep, fir
 export { describeEvent, describeArrow, describeStep, messageButtonLabel, type TextNames } from './event-text';
 export { captionChars, captionLines, captionWidth } from './cluster-words';
 export { clusterLayout, clusterWordsHeight, type ClusterInput, type ClusterLayout, type Point, type Region } from './cluster-layout';
+export { StableSlots } from './stable-slots';
 export { placeChips, type ChipSize, type Rect } from './chip-spread';
 export { clusterMessages, messageSpots, messageProgress, CLUSTER_CHIPS_MAX, type ClusterMessages, type HiddenKind, type MessageSpot } from './cluster-messages';
 export { layoutStatechart, edgeLabel, type StateBox, type EdgeShape, type StatechartLayout, type StatechartOptions } from './statechart-layout';
