@@ -95,14 +95,33 @@ function summarise(world: World, replicas: readonly Replica[]): Summary {
 type Tree = { value?: Summary; next: WeakMap<object, Tree> };
 const summaries: Tree = { next: new WeakMap() };
 
+// The rules ask for the summary several times per step, on one world, and most steps leave every
+// replica as it was: the last world and the last replicas are checked first, before the tree.
+let lastWorld: World | null = null;
+let lastReplicas: readonly Replica[] = [];
+let lastSummary: Summary | null = null;
+
 /** Everything the rules read of the replicas, computed once per distinct set of them. */
 export function summaryOf(world: World): Summary {
-  const replicas = storageNodes(world).map((node) => replicaOf(world, node));
-  let tree = summaries;
-  for (const replica of replicas) {
-    let next = tree.next.get(replica);
-    if (next === undefined) tree.next.set(replica, (next = { next: new WeakMap() }));
-    tree = next;
+  if (world === lastWorld) return lastSummary!;
+  const nodes = storageNodes(world);
+  const replicas = new Array<Replica>(nodes.length);
+  let same = lastSummary !== null && lastReplicas.length === nodes.length;
+  for (let i = 0; i < nodes.length; i++) {
+    const replica = replicaOf(world, nodes[i]!);
+    replicas[i] = replica;
+    if (same && lastReplicas[i] !== replica) same = false;
   }
-  return (tree.value ??= summarise(world, replicas));
+  if (!same) {
+    let tree = summaries;
+    for (const replica of replicas) {
+      let next = tree.next.get(replica);
+      if (next === undefined) tree.next.set(replica, (next = { next: new WeakMap() }));
+      tree = next;
+    }
+    lastSummary = tree.value ??= summarise(world, replicas);
+    lastReplicas = replicas;
+  }
+  lastWorld = world;
+  return lastSummary!;
 }
