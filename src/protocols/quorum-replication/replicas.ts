@@ -19,6 +19,24 @@ export interface Replica {
 const upReplicas = new WeakMap<object, Replica>();
 const downReplicas = new WeakMap<object, Replica>();
 
+const noData: Replica['data'] = {};
+const noHints: Replica['hints'] = [];
+const byData = new WeakMap<object, Replica[]>();
+
+/**
+ * One replica object per node, data and hints: most transitions of a storage node (a request
+ * coordinated, a timer) leave its data and hints the very objects they were, and then the node
+ * keeps its replica, so the summary of the replicas is not made again.
+ */
+function sharedReplica(node: NodeId, data: Replica['data'], hints: Replica['hints']): Replica {
+  let replicas = byData.get(data);
+  if (replicas === undefined) byData.set(data, (replicas = []));
+  for (const replica of replicas) if (replica.node === node && replica.hints === hints) return replica;
+  const replica = { node, data, hints };
+  replicas.push(replica);
+  return replica;
+}
+
 export function replicaOf(world: World, node: NodeId): Replica {
   const state = machineState(world, node);
   if (state === null) {
@@ -30,7 +48,7 @@ export function replicaOf(world: World, node: NodeId): Replica {
   let replica = upReplicas.get(state);
   if (replica === undefined) {
     const ctx = state.context as unknown as StorageContext;
-    replica = { node, data: ctx.data ?? {}, hints: ctx.hints ?? [] };
+    replica = sharedReplica(node, ctx.data ?? noData, ctx.hints ?? noHints);
     upReplicas.set(state, replica);
   }
   return replica;
