@@ -6,13 +6,19 @@ import { inState, type MachineContext, type MachineState } from './machine-state
 
 const roleTables = new WeakMap<World['system'], Map<string, readonly NodeId[]>>();
 
+// The last system's table is kept outright: rules ask on every step, nearly always of one system.
+let lastSystem: World['system'] | null = null;
+let lastTable = new Map<string, readonly NodeId[]>();
+
 /** The ids of every node with the role, in order. Cached per system. */
 export function nodesWithRole(world: World, role: string): readonly NodeId[] {
-  let table = roleTables.get(world.system);
+  let table = world.system === lastSystem ? lastTable : roleTables.get(world.system);
   if (table === undefined) {
     table = new Map();
     roleTables.set(world.system, table);
   }
+  lastSystem = world.system;
+  lastTable = table;
   let ids = table.get(role);
   if (ids === undefined) {
     const found: NodeId[] = [];
