@@ -114,8 +114,10 @@ type Tree = { value?: Summary; next: WeakMap<object, Tree> };
 const summaries: Tree = { next: new WeakMap() };
 
 // The rules ask for the summary several times per step, on one world, and most steps leave every
-// replica as it was: the last world and the last replicas are checked first, before the tree.
+// storage node's record as it was (the engine keeps the record of a node that did not step): the
+// last world, then the last records and their replicas, are checked before the tree.
 let lastWorld: World | null = null;
+let lastRecords: readonly World['nodes'][number][] = [];
 let lastReplicas: readonly Replica[] = [];
 let lastSummary: Summary | null = null;
 
@@ -123,10 +125,14 @@ let lastSummary: Summary | null = null;
 export function summaryOf(world: World): Summary {
   if (world === lastWorld) return lastSummary!;
   const nodes = storageNodes(world);
+  const known = lastSummary !== null && lastWorld!.system === world.system;
+  const records = new Array<World['nodes'][number]>(nodes.length);
   const replicas = new Array<Replica>(nodes.length);
-  let same = lastSummary !== null && lastReplicas.length === nodes.length;
+  let same = known;
   for (let i = 0; i < nodes.length; i++) {
-    const replica = replicaOf(world, nodes[i]!);
+    const record = world.nodes[nodes[i]!]!;
+    const replica = known && record === lastRecords[i] ? lastReplicas[i]! : replicaOf(world, nodes[i]!);
+    records[i] = record;
     replicas[i] = replica;
     if (same && lastReplicas[i] !== replica) same = false;
   }
@@ -140,6 +146,7 @@ export function summaryOf(world: World): Summary {
     lastSummary = tree.value ??= summarise(world, replicas);
     lastReplicas = replicas;
   }
+  lastRecords = records;
   lastWorld = world;
   return lastSummary!;
 }
