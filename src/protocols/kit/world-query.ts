@@ -134,33 +134,29 @@ export function nameList(world: World, nodes: readonly NodeId[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
+/** How many readers `onObservations` has made: each keeps its answers under its own number. */
+let readers = 0;
+
 /**
  * Memoises a rule check that depends only on the observations (and the system): it is then
  * re-evaluated only on the steps where something new was observed. The result is kept on the
- * observation list itself, under a private non-enumerable symbol, rather than in a WeakMap: the
- * model checker makes a list per observing step, and millions of WeakMap keys made the garbage
- * collector a third of its time. A list that cannot take a property falls back to a WeakMap.
- * The last answer is also kept outright: most steps observe nothing and ask about the same list
- * as the step before.
+ * observation list itself (`ObservationList.keep`) rather than in a WeakMap: the model checker
+ * makes a list per observing step, and millions of WeakMap keys made the garbage collector a
+ * third of its time. The last answer is also kept outright: most steps observe nothing and ask
+ * about the same list as the step before.
  */
 export function onObservations<T>(check: (world: World) => T): (world: World) => T {
-  const slot = Symbol('observation memo');
-  const fallback = new WeakMap<World['observations'], { readonly value: T }>();
+  const reader = readers++;
   let lastList: World['observations'] | null = null;
   let lastValue: T | undefined;
   return (world) => {
     const list = world.observations;
     if (list === lastList) return lastValue as T;
-    const held = list as unknown as Record<symbol, { readonly value: T } | undefined>;
-    let found = held[slot] ?? fallback.get(list);
-    if (found === undefined) {
-      found = { value: check(world) };
-      if (Object.isExtensible(list)) Object.defineProperty(list, slot, { value: found });
-      else fallback.set(list, found);
-    }
+    const found = list.kept(reader);
+    const value = found === undefined ? check(world) : (found.value as T);
+    if (found === undefined) list.keep(reader, value);
     lastList = list;
-    lastValue = found.value;
-    const value = found.value;
+    lastValue = value;
     return value;
   };
 }
