@@ -36,8 +36,9 @@ type Step = NodeStep<MachineState>;
  * compared character by character at every memo lookup (a tenth of a quorum replication step).
  */
 class EventKeys {
-  /** Per message body: its JSON and, by route (receiver and sender), the key. */
-  private readonly bodies = new WeakMap<object, { readonly text: string; readonly routes: Map<number, string> }>();
+  /** Per message body: its JSON and the key of its first route (receiver and sender); a body
+   * object is nearly always sent once, so other routes are rare and kept in a map. */
+  private readonly bodies = new WeakMap<object, { readonly text: string; readonly route: number; readonly key: string; others: Map<number, string> | null }>();
   /** Per timer and per client operation: the key, by node. */
   private readonly timers = new Map<string, string[]>();
   private readonly operations = new Map<string, string[]>();
@@ -45,13 +46,17 @@ class EventKeys {
   of(event: NodeEvent, node: number, clocked: boolean): string {
     if (event.kind === 'timer') return this.name('t', event.name, node);
     if (event.kind === 'client') return this.name('c', event.op, node);
+    const route = node * 65536 + event.from;
     let body = this.bodies.get(event.body);
-    if (body === undefined) this.bodies.set(event.body, (body = { text: JSON.stringify(event.body), routes: new Map() }));
+    if (body === undefined) {
+      const text = JSON.stringify(event.body);
+      this.bodies.set(event.body, (body = { text, route, key: `${node}|m${event.from}|${text}`, others: null }));
+    }
     // A clocked event's key carries the tick, so it is not kept.
     if (clocked) return `${node}|m${event.from}|${body.text}@${event.tick ?? 0}`;
-    const route = node * 65536 + event.from;
-    let key = body.routes.get(route);
-    if (key === undefined) body.routes.set(route, (key = `${node}|m${event.from}|${body.text}`));
+    if (body.route === route) return body.key;
+    let key = body.others?.get(route);
+    if (key === undefined) (body.others ??= new Map()).set(route, (key = `${node}|m${event.from}|${body.text}`));
     return key;
   }
 
