@@ -1,6 +1,6 @@
 // Helpers for invariants, conditions, client ops and descriptions: they read node states and
 // observations out of a world without knowing how the engine stores them.
-import { nodeName, type Json, type NodeId, type ObservationList, type World } from '../../engine';
+import { nodeName, type Json, type NodeId, type Observation, type ObservationList, type World } from '../../engine';
 import { foldObservations } from './observation-fold';
 import { inState, type MachineContext, type MachineState } from './machine-state';
 
@@ -144,17 +144,29 @@ let readers = 0;
  * makes a list per observing step, and millions of WeakMap keys made the garbage collector a
  * third of its time. The last answer is also kept outright: most steps observe nothing and ask
  * about the same list as the step before.
+ *
+ * `follow`, when given, says what the answer is from the answer for the list one observation
+ * shorter (when that one was asked) and the newest observation, or undefined when `check` must
+ * work it out: a history's verdict does not change with an operation that has not returned.
  */
-export function onObservations<T>(check: (world: World) => T): (world: World) => T {
+export function onObservations<T>(check: (world: World) => T, follow?: (before: T, newest: Observation) => T | undefined): (world: World) => T {
   const reader = readers++;
   let lastList: World['observations'] | null = null;
   let lastValue: T | undefined;
+  const answer = (world: World): T => {
+    const list = world.observations;
+    const found = list.kept(reader);
+    if (found !== undefined) return found.value as T;
+    const before = follow === undefined ? undefined : list.previous?.kept(reader);
+    const followed = before === undefined ? undefined : follow!(before.value as T, list.last!);
+    const value = followed === undefined ? check(world) : followed;
+    list.keep(reader, value);
+    return value;
+  };
   return (world) => {
     const list = world.observations;
     if (list === lastList) return lastValue as T;
-    const found = list.kept(reader);
-    const value = found === undefined ? check(world) : (found.value as T);
-    if (found === undefined) list.keep(reader, value);
+    const value = answer(world);
     lastList = list;
     lastValue = value;
     return value;
