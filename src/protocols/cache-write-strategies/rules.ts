@@ -40,18 +40,17 @@ export function cacheMemory(world: World): CacheContext | null {
   return machineState<CacheContext>(world, cacheId(world))?.context ?? null;
 }
 
-/** The newest version of the key the cache could still deliver to the database. */
-function cachedVersion(world: World, key: string): number {
+/** Whether the cache could still deliver version `version` of the key (or a newer one) to the database. */
+function cacheHolds(world: World, key: string, version: number): boolean {
   const memory = cacheMemory(world);
-  let best = -1;
   if (memory === null) {
-    best = parseRecord(world.nodes[cacheId(world)]!.persisted[key])?.version ?? -1;
+    if ((parseRecord(world.nodes[cacheId(world)]!.persisted[key])?.version ?? -1) >= version) return true;
   } else {
-    for (const e of memory.entries) if (e.key === key && e.version !== null) best = Math.max(best, e.version);
-    for (const e of memory.flushing) if (e.key === key) best = Math.max(best, e.version);
+    for (const e of memory.entries) if (e.key === key && e.version !== null && e.version >= version) return true;
+    for (const e of memory.flushing) if (e.key === key && e.version >= version) return true;
   }
-  for (const m of world.messages) if (m.body.type === 'FLUSH' && m.body['key'] === key) best = Math.max(best, Number(m.body['version']));
-  return best;
+  for (const m of world.messages) if (m.body.type === 'FLUSH' && m.body['key'] === key && Number(m.body['version']) >= version) return true;
+  return false;
 }
 
 export const acknowledgedWriteDurable: Rule = {
@@ -60,7 +59,7 @@ export const acknowledgedWriteDurable: Rule = {
   check(world) {
     for (const [key, write] of clientHistory(world).newest) {
       const db = stored(world, key);
-      if (db.version >= write.version || cachedVersion(world, key) >= write.version) continue;
+      if (db.version >= write.version || cacheHolds(world, key, write.version)) continue;
       return {
         message: `${name(world, write.node)} was told that ${key}=${write.value} (${versionText(write.version)}) is written, but no copy is left: the database has ${key}=${db.value} ${versionText(db.version)} and the cache does not have it`,
         nodes: [write.node, cacheId(world), databaseId(world)],
