@@ -14,6 +14,13 @@ export class SearchStepLimit extends Error {
   override readonly name = 'SearchStepLimit';
 }
 
+/** Whether two records of a condition say the same of the same nodes. */
+function sameBreach(a: World['conditions'][string], b: World['conditions'][string]): boolean {
+  if (a.message !== b.message || a.nodes.length !== b.nodes.length || a.nodes.some((n, i) => n !== b.nodes[i])) return false;
+  const [x, y] = [a.operations ?? [], b.operations ?? []];
+  return x.length === y.length && x.every((o, i) => o === y[i]);
+}
+
 /**
  * A working copy of a world while one choice is applied. Only `apply` and `createWorld` use it;
  * everything outside the engine sees finished, immutable worlds.
@@ -106,8 +113,9 @@ export class Draft {
     const before = this.nodes[node]!;
     const label = behaviour.label(state);
     // Records are built field by field, never spread: every record then has one shape, and this
-    // runs on every step.
-    this.nodes[node] = { up: true, state, label, persisted: before.persisted };
+    // runs on every step. A node left as it was keeps its record (a memoised machine hands back
+    // the very state object), so the world allocates nothing for it and the checker knows it.
+    if (!before.up || before.state !== state || before.label !== label) this.nodes[node] = { up: true, state, label, persisted: before.persisted };
     if (label !== before.label && !this.counted()) this.emit({ type: 'state', node, from: before.label, to: label });
     for (const effect of effects) this.effect(node, effect);
   }
@@ -194,6 +202,8 @@ export class Draft {
     const violations = this.checkInvariants(unchecked);
     // When no invariant broke, the world the conditions see is the unchecked one as it stands.
     const conditions = this.checkConditions(violations === unchecked.violations ? unchecked : { ...unchecked, violations });
+    // Most steps change neither: the world checked is then the world.
+    if (violations === unchecked.violations && conditions === unchecked.conditions) return unchecked;
     return this.freeze(violations, conditions);
   }
 
@@ -210,20 +220,27 @@ export class Draft {
     return violations;
   }
 
+  /** The conditions holding now: the base world's own object when none changed (most steps). */
   private checkConditions(world: World): World['conditions'] {
     const next: Record<string, World['conditions'][string]> = {};
+    const before = this.base.conditions;
+    let same = true;
     for (const rule of world.system.conditions) {
       const breach = rule.check(world);
-      const before = this.base.conditions[rule.id];
+      const was = before[rule.id];
       if (breach !== null) {
         next[rule.id] = breach;
-        if (before === undefined || before.message !== breach.message)
+        if (was === undefined || was.message !== breach.message) {
+          same = false;
           this.emit({ type: 'condition', rule: rule.id, active: true, message: breach.message, nodes: breach.nodes });
-      } else if (before !== undefined) {
-        this.emit({ type: 'condition', rule: rule.id, active: false, message: before.message, nodes: before.nodes });
+        } else if (was !== breach && !sameBreach(was, breach)) same = false;
+      } else if (was !== undefined) {
+        same = false;
+        this.emit({ type: 'condition', rule: rule.id, active: false, message: was.message, nodes: was.nodes });
       }
     }
-    return next;
+    // Every rule held before and after, each saying the same: the same conditions.
+    return same ? before : next;
   }
 
   private freeze(violations: World['violations'], conditions: World['conditions'], trace = this.trace): World {

@@ -36,14 +36,41 @@ export function enabled(world: World, allowed: (kind: FaultKind) => boolean = ev
 
 /** What falls due next: the earliest message or timer, ties broken by sequence number. */
 export function due(world: World): { kind: 'message' | 'timer'; id: number; tick: number } | null {
-  let best: { kind: 'message' | 'timer'; id: number; tick: number } | null = null;
-  for (const m of world.messages)
-    if (best === null || m.deliverTick < best.tick || (m.deliverTick === best.tick && m.id < best.id))
-      best = { kind: 'message', id: m.id, tick: m.deliverTick };
-  for (const t of world.timers)
-    if (best === null || t.dueTick < best.tick || (t.dueTick === best.tick && t.id < best.id))
-      best = { kind: 'timer', id: t.id, tick: t.dueTick };
-  return best;
+  const at = earliest(world);
+  if (at === none) return null;
+  return at < world.messages.length
+    ? { kind: 'message', id: world.messages[at]!.id, tick: world.messages[at]!.deliverTick }
+    : { kind: 'timer', id: world.timers[at - world.messages.length]!.id, tick: world.timers[at - world.messages.length]!.dueTick };
+}
+
+const none = -1;
+
+/**
+ * `due`'s answer as an index: a message's in `world.messages`, or a timer's after them. Built
+ * without an object per candidate, since the default scheduler asks on every step.
+ */
+function earliest(world: World): number {
+  const { messages, timers } = world;
+  let at = none;
+  let id = 0;
+  let tick = 0;
+  for (let i = 0; i < messages.length; i++) {
+    const m = messages[i]!;
+    if (at === none || m.deliverTick < tick || (m.deliverTick === tick && m.id < id)) {
+      at = i;
+      id = m.id;
+      tick = m.deliverTick;
+    }
+  }
+  for (let i = 0; i < timers.length; i++) {
+    const t = timers[i]!;
+    if (at === none || t.dueTick < tick || (t.dueTick === tick && t.id < id)) {
+      at = messages.length + i;
+      id = t.id;
+      tick = t.dueTick;
+    }
+  }
+  return at;
 }
 
 /**
@@ -53,10 +80,10 @@ export function due(world: World): { kind: 'message' | 'timer'; id: number; tick
  */
 export function next(world: World): Choice | null {
   if (world.halted !== null) return null;
-  const first = due(world);
-  if (first === null) return null;
-  if (first.kind === 'timer') return { type: 'fire', id: first.id };
-  const message = world.messages.find((m) => m.id === first.id)!;
+  const at = earliest(world);
+  if (at === none) return null;
+  if (at >= world.messages.length) return { type: 'fire', id: world.timers[at - world.messages.length]!.id };
+  const message = world.messages[at]!;
   const { lossPercent, duplicationPercent } = world.network;
   if (lossPercent > 0 && draw(world.seed, 'loss', message.id) * 100 < lossPercent)
     return { type: 'drop', id: message.id, cause: 'network' };

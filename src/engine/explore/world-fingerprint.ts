@@ -1,3 +1,4 @@
+import type { ObservationList } from '../observations';
 import type { Envelope, NodeRecord, Observation, Timer } from '../types';
 import type { World } from '../world';
 import type { Interner } from './interner';
@@ -73,14 +74,37 @@ function observationSequenceText(parts: Interner, observations: Iterable<Observa
   return `>${ids.join(',')}`;
 }
 
+/**
+ * The id of a list keyed as a sequence, from its predecessor's: the id of (the list before, the
+ * newest observation). Equal sequences get equal ids by induction, and a new list costs one
+ * short text rather than one as long as the list (the checker meets a new list on every
+ * observing step). The lists back to one with an id are numbered oldest first.
+ */
+function observationSequenceId(parts: Interner, list: ObservationList): number {
+  const unnumbered: ObservationList[] = [];
+  let at = list;
+  let id = parts.held(at);
+  while (id < 0 && at.previous !== null) {
+    unnumbered.push(at);
+    at = at.previous;
+    id = parts.held(at);
+  }
+  if (id < 0) id = parts.remember(at, parts.intern('>'));
+  for (let i = unnumbered.length - 1; i >= 0; i--) {
+    const next = unnumbered[i]!;
+    id = parts.remember(next, parts.intern(`${id}>${parts.idOf(next.last!, observationText)}`));
+  }
+  return id;
+}
+
 function observationSetId(parts: Interner, world: World): number {
   const list = world.observations;
   const held = parts.held(list);
   if (held >= 0) return held;
   const ordered = world.system.orderedObservations;
+  if (ordered === true) return observationSequenceId(parts, list);
   let text: string;
-  if (ordered === true) text = observationSequenceText(parts, list);
-  else if (typeof ordered !== 'function') text = observationSetText(parts, list);
+  if (typeof ordered !== 'function') text = observationSetText(parts, list);
   else {
     const all = list.toArray();
     text = `${observationSequenceText(parts, all.filter((o) => ordered(o.value)))}|${observationSetText(parts, all.filter((o) => !ordered(o.value)))}`;

@@ -3,20 +3,11 @@
 // shipped checkpoint is done again); active-active promises no loss and a single writer.
 import type { NodeId, Rule, World } from '../../engine';
 import { nodesWithRole } from '../kit/world-query';
-import { clusters, consumers, database, lostRecords, repeats, settingsOfWorld, type Repeat } from './accounting';
+import { clusters, consumers, database, lastWorld, lostRecords, repeats, settingsOfWorld, type ClusterView, type Repeat } from './accounting';
 import { regionName } from './config';
 
-const memo = <T>(compute: (world: World) => T) => {
-  const cache = new WeakMap<World, T>();
-  return (world: World): T => {
-    let known = cache.get(world);
-    if (known === undefined) cache.set(world, (known = compute(world)));
-    return known;
-  };
-};
-
-const lost = memo(lostRecords);
-const repeated = memo(repeats);
+const lost = lastWorld(lostRecords);
+const repeated = lastWorld(repeats);
 const activePassive = (world: World) => settingsOfWorld(world).arrangement === 'active-passive';
 const sinkNode = (world: World): NodeId => nodesWithRole(world, 'sink')[0]!;
 const consumerOf = (world: World, region: number): NodeId => nodesWithRole(world, 'consumer')[region]!;
@@ -66,24 +57,39 @@ export const singleWriter: Rule = {
   },
 };
 
+/** What each region's aggregate lacks of the others' streams, or null. */
+function lag(all: readonly ClusterView[]): { message: string; nodes: NodeId[] } | null {
+  const parts: string[] = [];
+  const nodes: NodeId[] = [];
+  all.forEach((c, r) => {
+    const have = new Set(c.aggregate);
+    all.forEach((source, s) => {
+      if (s === r) return;
+      const missing = source.stream.filter((v) => !have.has(v));
+      if (missing.length === 0) return;
+      parts.push(`aggregate ${regionName(r)} lacks ${list(missing)} from region ${regionName(s)}`);
+      nodes.push(c.node);
+    });
+  });
+  return parts.length === 0 ? null : { message: parts.join('; '), nodes: [...new Set(nodes)] };
+}
+
+// Most steps leave every stream and aggregate as it was: the last answer is kept with what it read.
+let lagRead: readonly ClusterView[] = [];
+let lagAnswer: ReturnType<typeof lag> = null;
+const sameStreams = (a: readonly ClusterView[], b: readonly ClusterView[]) =>
+  a.length === b.length && a.every((c, i) => c.node === b[i]!.node && c.stream === b[i]!.stream && c.aggregate === b[i]!.aggregate);
+
 export const replicationLag: Rule = {
   id: 'replication-lag',
   description: "A region's aggregate stream lacks records another region already has: the copy lags, or is cut off.",
   check(world) {
     const all = clusters(world);
-    const parts: string[] = [];
-    const nodes: NodeId[] = [];
-    all.forEach((c, r) => {
-      const have = new Set(c.aggregate);
-      all.forEach((source, s) => {
-        if (s === r) return;
-        const missing = source.stream.filter((v) => !have.has(v));
-        if (missing.length === 0) return;
-        parts.push(`aggregate ${regionName(r)} lacks ${list(missing)} from region ${regionName(s)}`);
-        nodes.push(c.node);
-      });
-    });
-    return parts.length === 0 ? null : { message: parts.join('; '), nodes: [...new Set(nodes)] };
+    if (!sameStreams(all, lagRead)) {
+      lagAnswer = lag(all);
+      lagRead = all;
+    }
+    return lagAnswer;
   },
 };
 

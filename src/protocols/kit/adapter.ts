@@ -30,18 +30,46 @@ export interface AdapterOptions {
 type Step = NodeStep<MachineState>;
 
 /**
- * The memo key of an event for one node. The node id is part of it because a transition's
- * effects depend on who takes it (a broadcast to a role skips the sender).
+ * The memo keys of events for one behaviour. A key names the node because a transition's effects
+ * depend on who takes it (a broadcast to a role skips the sender). Each key is made once and handed
+ * out as the same string every time: a string built afresh for every step had to be hashed and
+ * compared character by character at every memo lookup (a tenth of a quorum replication step).
  */
-function eventKeyOf(bodyKeys: WeakMap<object, string>, event: NodeEvent, node: number, clocked: boolean): string {
-  if (event.kind === 'timer') return `${node}|t|${event.name}`;
-  if (event.kind === 'client') return `${node}|c|${event.op}`;
-  let body = bodyKeys.get(event.body);
-  if (body === undefined) {
-    body = JSON.stringify(event.body);
-    bodyKeys.set(event.body, body);
+class EventKeys {
+  /** Per message body: its JSON and the key of its first route (receiver and sender); a body
+   * object is nearly always sent once, so other routes are rare and kept in a map. */
+  private readonly bodies = new WeakMap<object, { readonly text: string; readonly route: number; readonly key: string; others: Map<number, string> | null }>();
+  /** Per timer and per client operation: the key, by node. */
+  private readonly timers = new Map<string, string[]>();
+  private readonly operations = new Map<string, string[]>();
+
+  of(event: NodeEvent, node: number, clocked: boolean): string {
+    if (event.kind === 'timer') return this.name('t', event.name, node);
+    if (event.kind === 'client') return this.name('c', event.op, node);
+    const route = node * 65536 + event.from;
+    let body = this.bodies.get(event.body);
+    if (body === undefined) {
+      const text = JSON.stringify(event.body);
+      this.bodies.set(event.body, (body = { text, route, key: `${node}|m${event.from}|${text}`, others: null }));
+    }
+    // A clocked event's key carries the tick, so it is not kept.
+    if (clocked) return `${node}|m${event.from}|${body.text}@${event.tick ?? 0}`;
+    if (body.route === route) return body.key;
+    let key = body.others?.get(route);
+    if (key === undefined) (body.others ??= new Map()).set(route, (key = `${node}|m${event.from}|${body.text}`));
+    return key;
   }
-  return clocked ? `${node}|m${event.from}|${body}@${event.tick ?? 0}` : `${node}|m${event.from}|${body}`;
+
+  private name(kind: 't' | 'c', name: string, node: number): string {
+    const table = kind === 't' ? this.timers : this.operations;
+    let byNode = table.get(name);
+    if (byNode === undefined) {
+      // Names made from counters ("wait.C1.3") keep coming in a long run: the table starts afresh.
+      if (table.size >= 10_000) table.clear();
+      table.set(name, (byNode = []));
+    }
+    return (byNode[node] ??= `${node}|${kind}|${name}`);
+  }
 }
 
 /**
@@ -70,7 +98,7 @@ function inertScope(machine: AnyStateMachine): { scope: AnyActorScope; collected
 
 export function machineBehaviour(machine: AnyStateMachine, options: AdapterOptions = {}): NodeBehaviour<MachineState> {
   const memo = new TransitionMemo<Step>(options.cacheLimit ?? 200_000);
-  const bodyKeys = new WeakMap<object, string>();
+  const eventKeys = new EventKeys();
   const clock = new Set(options.clock ?? []);
   const clocked = (event: NodeEvent) => clock.size > 0 && event.kind === 'message' && clock.has(event.body.type);
 
@@ -106,7 +134,7 @@ export function machineBehaviour(machine: AnyStateMachine, options: AdapterOptio
     receive(given, event, input) {
       const state = memo.canonical(given);
       const withClock = clocked(event);
-      return memo.transition(state, eventKeyOf(bodyKeys, event, input.id, withClock), () => {
+      return memo.transition(state, eventKeys.of(event, input.id, withClock), () => {
         const snapshot = extraOf(state)?.snapshot ?? machine.resolveState({ value: state.value, context: state.context });
         const machineEvent = withClock ? { ...toMachineEvent(event), now: event.kind === 'message' ? (event.tick ?? 0) : 0 } : toMachineEvent(event);
         const [next, actions] = transition(snapshot, machineEvent);

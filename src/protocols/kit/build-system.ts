@@ -25,10 +25,10 @@ export function buildSystem(definition: ProtocolDefinition, config: Config, vari
   checkTopology(definition, placements);
   // One behaviour (and so one memo) per role, shared by every node of the role.
   const behaviours = Object.fromEntries(
-    Object.entries(definition.roles).map(([role, spec]) => [
-      role,
-      machineBehaviour(variant.machines?.[role] ?? spec.machine, spec.clock === undefined ? {} : { clock: spec.clock }),
-    ]),
+    Object.entries(definition.roles).map(([role, spec]) => {
+      const clock = variant.clock?.[role] ?? spec.clock;
+      return [role, machineBehaviour(variant.machines?.[role] ?? spec.machine, clock === undefined ? {} : { clock })];
+    }),
   );
   const peers: Record<string, NodeId[]> = {};
   placements.forEach((p, id) => (peers[p.role] ??= []).push(id));

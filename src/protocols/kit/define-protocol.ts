@@ -72,7 +72,7 @@ export function defineProtocol(definition: ProtocolDefinition): Protocol {
       statechart: describeStatechart(spec.machine),
     })),
     config: options,
-    variants: definition.variants.map(({ machines: _machines, ...variant }) => variant),
+    variants: definition.variants.map(({ machines: _machines, clock: _clock, ...variant }) => variant),
     invariants: definition.invariants.map(({ id, description }) => ({ id, description })),
     conditions: definition.conditions.map(({ id, description }) => ({ id, description })),
     scenarios: definition.scenarios,

@@ -20,7 +20,8 @@ export interface RoleDefinition<Machine extends AnyStateMachine = AnyStateMachin
   /**
    * Message types whose handling reads the node's clock: the machine gets the simulated tick as
    * `now` in those events (a last-write-wins coordinator stamping a write). Only those events
-   * are memoised by tick, so every other transition stays shared across time.
+   * are memoised by tick, so every other transition stays shared across time. Declare it here
+   * only when every variant reads the clock; otherwise on the variants that do (`VariantDefinition.clock`).
    */
   readonly clock?: readonly string[];
 }
@@ -44,6 +45,13 @@ export interface Placement {
  */
 export interface VariantDefinition extends Variant {
   readonly machines?: { readonly [role: string]: AnyStateMachine };
+  /**
+   * Per role, the message types whose handling reads the clock in this variant (replacing the
+   * role's own `clock`). A clock read where none is needed costs twice: those transitions are
+   * memoised by tick, and the checker cannot use sleep sets (worlds with one key may then differ
+   * in their futures), so a protocol where only one variant reads the clock declares it there.
+   */
+  readonly clock?: { readonly [role: string]: readonly string[] };
 }
 
 /** What a description function sees of one node; `Context` is its role's machine context. */

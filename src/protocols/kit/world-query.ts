@@ -1,18 +1,24 @@
 // Helpers for invariants, conditions, client ops and descriptions: they read node states and
 // observations out of a world without knowing how the engine stores them.
-import { nodeName, type Json, type NodeId, type ObservationList, type World } from '../../engine';
+import { nodeName, type Json, type NodeId, type Observation, type ObservationList, type World } from '../../engine';
 import { foldObservations } from './observation-fold';
 import { inState, type MachineContext, type MachineState } from './machine-state';
 
 const roleTables = new WeakMap<World['system'], Map<string, readonly NodeId[]>>();
 
+// The last system's table is kept outright: rules ask on every step, nearly always of one system.
+let lastSystem: World['system'] | null = null;
+let lastTable = new Map<string, readonly NodeId[]>();
+
 /** The ids of every node with the role, in order. Cached per system. */
 export function nodesWithRole(world: World, role: string): readonly NodeId[] {
-  let table = roleTables.get(world.system);
+  let table = world.system === lastSystem ? lastTable : roleTables.get(world.system);
   if (table === undefined) {
     table = new Map();
     roleTables.set(world.system, table);
   }
+  lastSystem = world.system;
+  lastTable = table;
   let ids = table.get(role);
   if (ids === undefined) {
     const found: NodeId[] = [];
@@ -128,33 +134,41 @@ export function nameList(world: World, nodes: readonly NodeId[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
+/** How many readers `onObservations` has made: each keeps its answers under its own number. */
+let readers = 0;
+
 /**
  * Memoises a rule check that depends only on the observations (and the system): it is then
  * re-evaluated only on the steps where something new was observed. The result is kept on the
- * observation list itself, under a private non-enumerable symbol, rather than in a WeakMap: the
- * model checker makes a list per observing step, and millions of WeakMap keys made the garbage
- * collector a third of its time. A list that cannot take a property falls back to a WeakMap.
- * The last answer is also kept outright: most steps observe nothing and ask about the same list
- * as the step before.
+ * observation list itself (`ObservationList.keep`) rather than in a WeakMap: the model checker
+ * makes a list per observing step, and millions of WeakMap keys made the garbage collector a
+ * third of its time. The last answer is also kept outright: most steps observe nothing and ask
+ * about the same list as the step before.
+ *
+ * `follow`, when given, says what the answer is from the answer for the list one observation
+ * shorter (when that one was asked) and the newest observation, or undefined when `check` must
+ * work it out: a history's verdict does not change with an operation that has not returned.
  */
-export function onObservations<T>(check: (world: World) => T): (world: World) => T {
-  const slot = Symbol('observation memo');
-  const fallback = new WeakMap<World['observations'], { readonly value: T }>();
+export function onObservations<T>(check: (world: World) => T, follow?: (before: T, newest: Observation) => T | undefined): (world: World) => T {
+  const reader = readers++;
   let lastList: World['observations'] | null = null;
   let lastValue: T | undefined;
+  const answer = (world: World): T => {
+    const list = world.observations;
+    const found = list.kept(reader);
+    if (found !== undefined) return found.value as T;
+    const before = follow === undefined ? undefined : list.previous?.kept(reader);
+    const followed = before === undefined ? undefined : follow!(before.value as T, list.last!);
+    const value = followed === undefined ? check(world) : followed;
+    list.keep(reader, value);
+    return value;
+  };
   return (world) => {
     const list = world.observations;
     if (list === lastList) return lastValue as T;
-    const held = list as unknown as Record<symbol, { readonly value: T } | undefined>;
-    let found = held[slot] ?? fallback.get(list);
-    if (found === undefined) {
-      found = { value: check(world) };
-      if (Object.isExtensible(list)) Object.defineProperty(list, slot, { value: found });
-      else fallback.set(list, found);
-    }
+    const value = answer(world);
     lastList = list;
-    lastValue = found.value;
-    const value = found.value;
+    lastValue = value;
     return value;
   };
 }

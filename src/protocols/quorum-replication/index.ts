@@ -26,7 +26,7 @@ export const quorumReplication = defineProtocol({
   ...listed('quorum-replication'),
   roles: {
     client: { machine: client, title: 'Client', min: 2, max: 3 },
-    storage: { machine: storage, title: 'Storage node', min: 3, max: 7, clock: ['PUT'] },
+    storage: { machine: storage, title: 'Storage node', min: 3, max: 7 },
   },
   config: options,
   topology,

@@ -19,6 +19,24 @@ export interface Replica {
 const upReplicas = new WeakMap<object, Replica>();
 const downReplicas = new WeakMap<object, Replica>();
 
+const noData: Replica['data'] = {};
+const noHints: Replica['hints'] = [];
+const byData = new WeakMap<object, Replica[]>();
+
+/**
+ * One replica object per node, data and hints: most transitions of a storage node (a request
+ * coordinated, a timer) leave its data and hints the very objects they were, and then the node
+ * keeps its replica, so the summary of the replicas is not made again.
+ */
+function sharedReplica(node: NodeId, data: Replica['data'], hints: Replica['hints']): Replica {
+  let replicas = byData.get(data);
+  if (replicas === undefined) byData.set(data, (replicas = []));
+  for (const replica of replicas) if (replica.node === node && replica.hints === hints) return replica;
+  const replica = { node, data, hints };
+  replicas.push(replica);
+  return replica;
+}
+
 export function replicaOf(world: World, node: NodeId): Replica {
   const state = machineState(world, node);
   if (state === null) {
@@ -30,7 +48,7 @@ export function replicaOf(world: World, node: NodeId): Replica {
   let replica = upReplicas.get(state);
   if (replica === undefined) {
     const ctx = state.context as unknown as StorageContext;
-    replica = { node, data: ctx.data ?? {}, hints: ctx.hints ?? [] };
+    replica = sharedReplica(node, ctx.data ?? noData, ctx.hints ?? noHints);
     upReplicas.set(state, replica);
   }
   return replica;
@@ -95,14 +113,40 @@ function summarise(world: World, replicas: readonly Replica[]): Summary {
 type Tree = { value?: Summary; next: WeakMap<object, Tree> };
 const summaries: Tree = { next: new WeakMap() };
 
+// The rules ask for the summary several times per step, on one world, and most steps leave every
+// storage node's record as it was (the engine keeps the record of a node that did not step): the
+// last world, then the last records and their replicas, are checked before the tree.
+let lastWorld: World | null = null;
+let lastRecords: readonly World['nodes'][number][] = [];
+let lastReplicas: readonly Replica[] = [];
+let lastSummary: Summary | null = null;
+
 /** Everything the rules read of the replicas, computed once per distinct set of them. */
 export function summaryOf(world: World): Summary {
-  const replicas = storageNodes(world).map((node) => replicaOf(world, node));
-  let tree = summaries;
-  for (const replica of replicas) {
-    let next = tree.next.get(replica);
-    if (next === undefined) tree.next.set(replica, (next = { next: new WeakMap() }));
-    tree = next;
+  if (world === lastWorld) return lastSummary!;
+  const nodes = storageNodes(world);
+  const known = lastSummary !== null && lastWorld!.system === world.system;
+  const records = new Array<World['nodes'][number]>(nodes.length);
+  const replicas = new Array<Replica>(nodes.length);
+  let same = known;
+  for (let i = 0; i < nodes.length; i++) {
+    const record = world.nodes[nodes[i]!]!;
+    const replica = known && record === lastRecords[i] ? lastReplicas[i]! : replicaOf(world, nodes[i]!);
+    records[i] = record;
+    replicas[i] = replica;
+    if (same && lastReplicas[i] !== replica) same = false;
   }
-  return (tree.value ??= summarise(world, replicas));
+  if (!same) {
+    let tree = summaries;
+    for (const replica of replicas) {
+      let next = tree.next.get(replica);
+      if (next === undefined) tree.next.set(replica, (next = { next: new WeakMap() }));
+      tree = next;
+    }
+    lastSummary = tree.value ??= summarise(world, replicas);
+    lastReplicas = replicas;
+  }
+  lastRecords = records;
+  lastWorld = world;
+  return lastSummary!;
 }

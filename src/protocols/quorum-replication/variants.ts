@@ -51,6 +51,8 @@ export const variants: readonly VariantDefinition[] = [
     explanation: 'Dynamo promise: coordinators stamp writes with their own clocks and replicas keep the highest stamp, so a concurrent write, or with skewed clocks a later one, is silently lost.',
     config: { consistency: 'dynamo' },
     machines: { storage: storage.provide({ guards: { stampsWithClock: () => true } }) },
+    // The only variant whose coordinators read their clocks: a PUT is stamped with tick + skew.
+    clock: { storage: ['PUT'] },
   },
   {
     id: 'no-read-repair-no-anti-entropy',
