@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { World } from '../../engine';
-import { deliver, runUntil } from '../kit';
+import { deliver, operationIntervals, runUntil } from '../kit';
 import { kafkaMultiRegion as multi } from './index';
 import { failOver, hasTimer, nodeOf, play, produce, sent, told } from './test-runs';
 
@@ -14,6 +14,15 @@ const checkpointShipped = [produce('A'), produce('A'), produce('B'), runUntil('M
 const restartBoth = [{ do: 'crash', node: 'A' }, { do: 'crash', node: 'B' }, { do: 'restart', node: 'A' }, { do: 'restart', node: 'B' }] as const;
 
 describe('a region cluster', () => {
+  it("draws each produce as one operation on its region's lane, from the ask to an OK, numbered in the region", () => {
+    const world = play([produce('A'), produce('A')]);
+    const operations = operationIntervals(world.observations).filter((o) => o.node === nodeOf(world, 'A'));
+    expect(operations.map((o) => [o.invoke, o.result])).toEqual([
+      [{ operation: 'invoke', id: 'A.1', action: 'produce', key: 'A', value: 'a1' }, { operation: 'return', id: 'A.1', ok: true }],
+      [{ operation: 'invoke', id: 'A.2', action: 'produce', key: 'A', value: 'a2' }, { operation: 'return', id: 'A.2', ok: true }],
+    ]);
+  });
+
   it('copies its own record into its aggregate at once, so it has nothing of its own left to copy', () => {
     const world = play([produce('A')]);
     expect(fields(world, 'A')).toMatchObject({ stream: 'a1', aggregate: 'a1' });
@@ -22,7 +31,7 @@ describe('a region cluster', () => {
 
   it('restarted, reads back its streams and both checkpoints, ships its checkpoint again and asks the others only for what it lacks', () => {
     const before = play(checkpointShipped);
-    const world = play([...checkpointShipped, ...restartBoth, runUntil('MIRROR_FETCH', 'A', 'B')]);
+    const world = play([...checkpointShipped, ...restartBoth, { do: 'fire', node: 'A', timer: 'replicate' }]);
     for (const name of ['A', 'B']) expect(fields(world, name)).toEqual(fields(before, name));
     expect(fields(world, 'A')).toMatchObject({ stream: 'a1 a2', aggregate: 'a1 a2 b1' });
     expect(fields(world, 'A')['checkpoint']).not.toBe('none');
