@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { World } from '../../engine';
 import { deliver, nodeIn, runUntil, type ScenarioStep } from '../kit';
-import { formGroup, produce } from './scenario-steps';
+import { formGroup, joinedLost, produce } from './scenario-steps';
 import { machineRuns } from '../kit/testing/machine-runs';
 import { kafkaConsumerOffsets as kafka } from './index';
 
@@ -32,12 +32,7 @@ describe('the Kafka group coordinator', () => {
 
   it('tells a leader whose JOINED was lost, and who asks again, every member, so it assigns every partition', () => {
     const world = play([
-      runUntil('JOIN', 'C1', 'broker'),
-      runUntil('JOIN', 'C2', 'broker'),
-      { do: 'fire', node: 'broker', timer: 'rebalance' },
-      { do: 'drop', message: { type: 'JOINED', to: 'C1' } },
-      { do: 'fire', node: 'C1', timer: 'retry' },
-      deliver('JOIN', 'C1', 'broker'),
+      ...joinedLost('C1'),
       deliver('JOINED', 'broker', 'C1'),
       deliver('JOINED', 'broker', 'C2'),
     ]);
@@ -47,12 +42,7 @@ describe('the Kafka group coordinator', () => {
 
   it('answers a follower whose JOINED was lost, and who asks again, so it waits for its partitions', () => {
     const world = play([
-      runUntil('JOIN', 'C1', 'broker'),
-      runUntil('JOIN', 'C2', 'broker'),
-      { do: 'fire', node: 'broker', timer: 'rebalance' },
-      { do: 'drop', message: { type: 'JOINED', to: 'C2' } },
-      { do: 'fire', node: 'C2', timer: 'retry' },
-      deliver('JOIN', 'C2', 'broker'),
+      ...joinedLost('C2'),
       deliver('JOINED', 'broker', 'C2'),
     ]);
     expect(nodeIn(world, C2, 'awaiting')).toBe(true);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { World } from '../../engine';
 import { deliver, machineState, nodeIn, runUntil } from '../kit';
-import { formGroup, produce } from './scenario-steps';
+import { formGroup, joinedLost, produce } from './scenario-steps';
 import { machineRuns, sentBy } from '../kit/testing/machine-runs';
 import { kafkaConsumerOffsets as kafka } from './index';
 
@@ -25,14 +25,7 @@ describe('the Kafka broker', () => {
   });
 
   it('tells a member whose JOINED was lost, and who asks again, that it is in the generation', () => {
-    const world = play([
-      runUntil('JOIN', 'C1', 'broker'),
-      runUntil('JOIN', 'C2', 'broker'),
-      { do: 'fire', node: 'broker', timer: 'rebalance' },
-      { do: 'drop', message: { type: 'JOINED', to: 'C2' } },
-      { do: 'fire', node: 'C2', timer: 'retry' },
-      deliver('JOIN', 'C2', 'broker'),
-    ]);
+    const world = play(joinedLost('C2'));
     expect(told(world)).toContain('Broker tells C2 again that it is in generation 1');
     expect(sentBy(world, BROKER, 'JOINED').at(-1)).toEqual({ type: 'JOINED', generation: 1, leader: 'C1', members: [] });
   });

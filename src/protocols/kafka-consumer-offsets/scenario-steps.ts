@@ -1,7 +1,7 @@
 // Steps the scenarios share: forming the group, producing a record. Written with node names and
 // message picks, and mostly as "let it run until this message arrives", so every heartbeat and
 // session timer fires in its turn and a scenario reads as the story it tells.
-import { runUntil, type ScenarioStep } from '../kit';
+import { deliver, runUntil, type ScenarioStep } from '../kit';
 
 /** C1 and C2 join, generation 1 starts, C1 leads and assigns, both hear their partitions. */
 export const formGroup: readonly ScenarioStep[] = [
@@ -24,3 +24,13 @@ export const formGroupAlone: readonly ScenarioStep[] = [
 export function produce(caption?: string): ScenarioStep[] {
   return [{ do: 'client', node: 'producer', op: 'produce' }, runUntil('PRODUCED', 'broker', 'producer', caption)];
 }
+
+/** C1 and C2 form generation 1, but `member`'s JOINED is lost: its retry timer asks again, and the coordinator hears it. */
+export const joinedLost = (member: 'C1' | 'C2'): ScenarioStep[] => [
+  runUntil('JOIN', 'C1', 'broker'),
+  runUntil('JOIN', 'C2', 'broker'),
+  { do: 'fire', node: 'broker', timer: 'rebalance' },
+  { do: 'drop', message: { type: 'JOINED', to: member } },
+  { do: 'fire', node: member, timer: 'retry' },
+  deliver('JOIN', member, 'broker'),
+];
